@@ -1,0 +1,42 @@
+"""What every rule declares: a stable id, a default severity, a one-line summary, and a
+docstring that documents it (what it does, why it matters, an example)."""
+
+from __future__ import annotations
+
+from typing import ClassVar, Iterable
+
+from checker.corpus import DocumentMatches
+from checker.findings import Finding
+from checker.glossary import Glossary
+from checker.usage import Usage
+
+
+class Rule:
+    id: ClassVar[str]
+    severity: ClassVar[str]
+    summary: ClassVar[str]
+
+    def finding(
+        self, path: str, line: int, column: int, message: str, term: str | None = None, text: str = ""
+    ) -> Finding:
+        return Finding(self.id, self.severity, path, line, column, message, term, text)
+
+
+class DocumentRule(Rule):
+    """A rule that looks at one document at a time."""
+
+    def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class CorpusRule(Rule):
+    """A rule that needs the usage of terms across every checked document."""
+
+    def check(self, usages: list[Usage]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+def preferred_text(glossary: Glossary, term_id: str, language: str) -> str | None:
+    term = glossary.by_id.get(term_id)
+    r = term.preferred(language) if term else None
+    return r.text if r else None

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.checks.base import DocumentRule
+from checker.corpus import DocumentMatches
+from checker.findings import Finding
+from checker.glossary import Glossary
+
+
+class MissingRendering(DocumentRule):
+    """A bilingual unit's source uses a term and its translation has no accepted rendering of it.
+
+    ## What it does
+    In PO and XLIFF units, when the source contains a rendering of a term in the
+    source language and the (non-empty) target contains none of that term's
+    preferred or variant renderings in the target language, reports the unit.
+    Terms without a rendering in the target language are not checked.
+
+    ## Why is this bad?
+    The key term was dropped, paraphrased or translated with an unlisted word.
+
+    ## Example
+    With `sphere-of-influence: {en: sphere of influence, de: Einflusssphäre}`:
+
+        msgid "No State can consider any part of the area as its sphere of influence."
+        msgstr "Kein Staat darf einen Teil des Gebiets als sein Revier betrachten."
+
+    Use instead:
+
+        msgstr "Kein Staat darf einen Teil des Gebiets als seine Einflusssphäre betrachten."
+    """
+
+    id = "missing-rendering"
+    severity = "error"
+    summary = "a bilingual unit's target lacks the term its source uses"
+
+    def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
+        if doc.language is None or doc.source_language is None:
+            return
+        for unit in doc.units:
+            seg = unit.segment
+            if not unit.source or not seg.text.strip():
+                continue
+            accepted = {o.term_id for o in unit.target if o.rendering.status != "forbidden"}
+            reported: set[str] = set()
+            for occ in unit.source:
+                term_id = occ.term_id
+                if term_id in accepted or term_id in reported:
+                    continue
+                term = glossary.by_id[term_id]
+                target = term.preferred(doc.language)
+                if target is None:
+                    continue
+                reported.add(term_id)
+                yield self.finding(
+                    seg.path, seg.line, seg.column,
+                    f"source has '{occ.text}' ({term_id}) but the {doc.language} target has none of its "
+                    f"renderings; expected '{target.text}'",
+                    term_id, occ.text,
+                )

@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.checks.base import DocumentRule, preferred_text
+from checker.corpus import DocumentMatches
+from checker.findings import Finding
+from checker.glossary import Glossary
+
+
+class VariantRendering(DocumentRule):
+    """An accepted variant is used where the glossary prefers another rendering.
+
+    ## What it does
+    Reports every occurrence of a rendering listed under `variants:` and names
+    the preferred one.
+
+    ## Why is this bad?
+    Variants are correct but not house style; a reader meeting two forms of one
+    name may take them for two things.
+
+    ## Example
+    With `sergey-lavrov: {en: {preferred: Sergey Lavrov, variants: [Sergei Lavrov]}}`:
+
+        Foreign Minister Sergei Lavrov accused Western countries ...
+
+    Use instead:
+
+        Foreign Minister Sergey Lavrov accused Western countries ...
+    """
+
+    id = "variant-rendering"
+    severity = "warning"
+    summary = "an accepted variant is used instead of the preferred rendering"
+
+    def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
+        for occ in doc.occurrences:
+            r = occ.rendering
+            if r.status == "variant":
+                preferred = preferred_text(glossary, r.term_id, r.language)
+                yield self.finding(
+                    occ.path, occ.line, occ.column,
+                    f"'{occ.text}' is a variant of {r.term_id}; preferred: '{preferred}'",
+                    r.term_id, occ.text,
+                )

@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from typing import Iterable
+
+from checker.checks.base import DocumentRule
+from checker.corpus import DocumentMatches
+from checker.findings import Finding
+from checker.glossary import Glossary
+from checker.language import detect, same_language
+
+# Below this probability langdetect's answer is not trusted enough to report.
+MIN_PROBABILITY = 0.9
+
+
+class WrongLanguage(DocumentRule):
+    """A document, or a bilingual unit's target, is not in the language it should be in.
+
+    ## What it does
+    When the expected language is known (PO `Language` header, XLIFF target
+    language, the path, or `--lang`), detects the language of a monolingual
+    document's text, or of each bilingual target, with langdetect (seeded), and
+    reports a clear mismatch. Texts with fewer than 40 letters, or whose detection
+    is less than 90% sure, are skipped: short strings are guesses.
+
+    ## Why is this bad?
+    An untranslated or pasted-in passage: glossary checks of the expected
+    language will silently find nothing in it.
+
+    ## Example
+    In `locale/de/LC_MESSAGES/app.po`:
+
+        msgid "The principle of indivisible security is fundamental."
+        msgstr "The principle of indivisible security is fundamental."
+
+    Use instead:
+
+        msgstr "Das Prinzip der unteilbaren Sicherheit ist grundlegend."
+    """
+
+    id = "wrong-language"
+    severity = "warning"
+    summary = "text is in another language than expected"
+
+    def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
+        document = doc.document
+        expected = document.language
+        if expected is None or document.language_source in ("detected", "unknown"):
+            return
+        if document.bilingual:
+            for unit in doc.units:
+                seg = unit.segment
+                finding = self._check_text(seg.text, expected, seg.path, seg.line, seg.column, "target")
+                if finding:
+                    yield finding
+        elif document.segments:
+            first = document.segments[0]
+            text = "\n\n".join(s.text for s in document.segments)
+            finding = self._check_text(text, expected, first.path, first.line, first.column, "document")
+            if finding:
+                yield finding
+
+    def _check_text(self, text: str, expected: str, path: str, line: int, column: int, what: str) -> Finding | None:
+        detected = detect(text)
+        if detected is None:
+            return None
+        lang, prob = detected
+        if prob < MIN_PROBABILITY or same_language(lang, expected):
+            return None
+        return self.finding(
+            path, line, column,
+            f"{what} looks like '{lang}' (p={prob:.2f}), expected '{expected}'",
+            None, text[:60],
+        )

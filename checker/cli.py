@@ -1,0 +1,91 @@
+"""The `termcheck` command line: parses options and wires the pipeline; no logic of its own.
+
+Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or
+glossary error.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from checker import __version__
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="termcheck")
+def main() -> None:
+    """Check that translations render a glossary's key terms consistently."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True,
+              help="Glossary file (YAML, version 1).")
+@click.option("--lang", default=None, help="Language of documents whose header and path do not say (else detected).")
+@click.option("--source-lang", default="en", show_default=True,
+              help="Language of bilingual sources (PO msgid) when the file does not say.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
+              help="Exit with status 1 if a finding has at least this severity.")
+@click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO entries.")
+@click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
+def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include_fuzzy, no_stemming) -> None:
+    """Check PATHS (files or directories; default: translations/) against the glossary."""
+    from checker.glossary import GlossaryError, load_glossary
+    from checker.language import normalise_tag
+    from checker.pipeline import CheckOptions, run_check
+    from checker.reporters import render
+
+    for name, value in (("--lang", lang), ("--source-lang", source_lang)):
+        if value is not None and normalise_tag(value) is None:
+            raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
+    try:
+        glossary = load_glossary(glossary_path)
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}", err=True)
+        sys.exit(2)
+    options = CheckOptions(
+        lang=normalise_tag(lang) if lang else None,
+        source_lang=normalise_tag(source_lang) or "en",
+        include_fuzzy=include_fuzzy,
+        stem=not no_stemming,
+    )
+    result = run_check(list(paths) or ["translations/"], glossary, options)
+    if output:
+        report = render(result, fmt, color=False)
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(report)
+        except OSError as exc:
+            click.echo(f"termcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+    else:
+        color = fmt == "text" and sys.stdout.isatty()
+        click.echo(render(result, fmt, color=color), nl=False, color=color)
+    sys.exit(1 if result.fails(fail_on) else 0)
+
+
+@main.command()
+@click.argument("rule_id", required=False)
+def rule(rule_id: str | None) -> None:
+    """Explain RULE_ID (or list every rule with its default severity)."""
+    import inspect
+
+    from checker.checks import ALL_RULES
+
+    if rule_id is None:
+        for r in ALL_RULES.values():
+            click.echo(f"{r.id:<24} {r.severity:<8} {r.summary}")
+        return
+    r = ALL_RULES.get(rule_id)
+    if r is None:
+        raise click.BadParameter(f"no rule '{rule_id}' (try 'termcheck rule')", param_hint="RULE_ID")
+    click.echo(f"{r.id} ({r.severity})\n")
+    click.echo(inspect.getdoc(r))

@@ -1,0 +1,149 @@
+"""Finding the files to check and reading them into Documents.
+
+Readers are imported on first use, and each imports its parsing library itself
+(polib, defusedxml, charset_normalizer, langdetect), so importing this package stays
+cheap for the pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Iterator, Sequence
+
+from checker.documents.model import Anchor, Document, ReadError, Segment
+from checker.language import detect, language_from_path, normalise_tag
+
+__all__ = [
+    "SUFFIXES",
+    "Anchor",
+    "Document",
+    "ReadError",
+    "Segment",
+    "iter_documents",
+    "iter_paths",
+    "read_document",
+]
+
+SUFFIXES = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".po": "po",
+    ".pot": "po",
+    ".xlf": "xliff",
+    ".xliff": "xliff",
+}
+
+
+def _format_of(path: str) -> str | None:
+    return SUFFIXES.get(os.path.splitext(path)[1].lower())
+
+
+def _posix(path: str) -> str:
+    return os.path.normpath(path).replace(os.sep, "/")
+
+
+def iter_paths(paths: Sequence[str]) -> Iterator[str]:
+    """The files to read under `paths`, each once, in a deterministic order.
+
+    Directories are walked with their entries sorted, skipping hidden directories
+    and files (`.git`, editor back-ups); only known suffixes are kept. A file named
+    explicitly is kept only with a known suffix. A path that does not exist, or a
+    directory that cannot be listed, is yielded as is so that read_document
+    reports it.
+    """
+    seen: set[str] = set()
+    for given in paths:
+        if os.path.isdir(given):
+            candidates = _walk(given)
+        elif os.path.exists(given):
+            candidates = iter([given]) if _format_of(given) else iter(())
+        else:
+            candidates = iter([given])
+        for path in candidates:
+            path = _posix(path)
+            if path not in seen:
+                seen.add(path)
+                yield path
+
+
+def _walk(top: str) -> Iterator[str]:
+    found: list[tuple[tuple[str, ...], str]] = []
+    unreadable: list[str] = []
+
+    def onerror(error: OSError) -> None:
+        if error.filename:
+            unreadable.append(error.filename)
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=onerror):
+        dirnames[:] = [d for d in dirnames if not d.startswith(".")]
+        rel = os.path.relpath(dirpath, top)
+        parts = () if rel == os.curdir else tuple(rel.split(os.sep))
+        for name in filenames:
+            if not name.startswith(".") and _format_of(name):
+                found.append(((*parts, name), os.path.join(dirpath, name)))
+    # Sorting by components (not by joined string) keeps `a/x` next to `a/y`
+    # regardless of how `-` or `.` compare with the separator.
+    found.sort()
+    yield from (path for _, path in found)
+    yield from sorted(unreadable)
+
+
+def read_document(path: str, *, lang: str | None = None, include_fuzzy: bool = False) -> Document:
+    """Read one file into a Document whose language is settled.
+
+    Language order: the file's own header (PO Language, XLIFF target language),
+    then the path (`fr/`, `guide.fr.md`), then `lang`, then detection on the text.
+    Raises ReadError for anything wrong with the file.
+    """
+    from checker.documents.encoding import read_bytes
+
+    data = read_bytes(path)
+    fmt = _format_of(path)
+    if fmt == "text":
+        from checker.documents.text import read_text
+
+        doc = read_text(path, data)
+    elif fmt == "markdown":
+        from checker.documents.markdown import read_markdown
+
+        doc = read_markdown(path, data)
+    elif fmt == "po":
+        from checker.documents.po import read_po
+
+        doc = read_po(path, data, include_fuzzy=include_fuzzy)
+    elif fmt == "xliff":
+        from checker.documents.xliff import read_xliff
+
+        doc = read_xliff(path, data)
+    else:
+        suffix = os.path.splitext(path)[1] or "(none)"
+        known = ", ".join(sorted(SUFFIXES))
+        raise ReadError(path, f"unsupported file type {suffix}; expected one of {known}")
+    return _settle_language(doc, lang)
+
+
+def _settle_language(doc: Document, lang: str | None) -> Document:
+    if doc.language is not None:
+        return doc  # the reader found it in the file's header
+    language, source = language_from_path(doc.path), "path"
+    if language is None and lang:
+        language, source = normalise_tag(lang), "option"
+    if language is None:
+        # U+FFFC marks blanked markup; it is no evidence of any language.
+        text = "\n".join(s.text for s in doc.segments).replace("\ufffc", " ")
+        found = detect(text)
+        language, source = (found[0], "detected") if found else (None, "unknown")
+    return dataclasses.replace(doc, language=language, language_source=source)
+
+
+def iter_documents(
+    paths: Sequence[str], *, lang: str | None = None, include_fuzzy: bool = False
+) -> Iterator[Document | ReadError]:
+    """read_document over iter_paths(paths); a file that fails yields its ReadError."""
+    for path in iter_paths(paths):
+        try:
+            yield read_document(path, lang=lang, include_fuzzy=include_fuzzy)
+        except ReadError as e:
+            yield e

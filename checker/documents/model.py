@@ -1,0 +1,102 @@
+"""The values every reader produces: documents made of segments that know where they are."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Text offset `offset` of a segment sits at `line`:`column` of its file (1-based)."""
+
+    offset: int
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A run of checkable text (a paragraph, a PO entry's msgstr, an XLIFF target).
+
+    `text` is the target text exactly as the reader extracted it (never normalised);
+    `line`/`column` locate its first character. Where the text does not map onto the
+    file character for character (PO continuation lines and escapes, XLIFF inline tags),
+    the reader supplies `anchors`: each says where one text offset lies in the file.
+
+    Bilingual units also keep `source` (and its position) and `unit_id`.
+    """
+
+    path: str
+    line: int
+    column: int
+    text: str
+    anchors: tuple[Anchor, ...] = ()
+    source: str | None = None
+    source_line: int | None = None
+    source_column: int | None = None
+    unit_id: str | None = None
+    #: PO translator comment / XLIFF note lines, kept for suppressions and context.
+    comments: tuple[str, ...] = ()
+
+    @property
+    def bilingual(self) -> bool:
+        return self.source is not None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Line and column (1-based) in the file of character `offset` of `text`."""
+        if self.anchors:
+            offsets = [a.offset for a in self.anchors]
+            i = bisect_right(offsets, offset) - 1
+            if i >= 0:
+                a = self.anchors[i]
+                return _advance(self.text, a.offset, offset, a.line, a.column)
+        return _advance(self.text, 0, offset, self.line, self.column)
+
+    def source_position(self, offset: int) -> tuple[int, int]:
+        """Line and column of character `offset` of `source` (no anchors: first line)."""
+        line = self.source_line if self.source_line is not None else self.line
+        column = self.source_column if self.source_column is not None else 1
+        return _advance(self.source or "", 0, offset, line, column)
+
+
+def _advance(text: str, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
+    newlines = text.count("\n", start, offset)
+    if not newlines:
+        return line, column + offset - start
+    return line + newlines, offset - text.rfind("\n", start, offset)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One checked file.
+
+    `language` is the language the text is expected to be in (the target language of
+    a bilingual file); `language_source` says where it came from: "header" (PO
+    Language, XLIFF trgLang/target-language), "path", "option" (--lang), "detected"
+    (langdetect) or "unknown".
+    """
+
+    path: str
+    format: str  # "text", "markdown", "po", "xliff"
+    language: str | None
+    language_source: str
+    segments: tuple[Segment, ...]
+    source_language: str | None = None
+    encoding: str = "utf-8"
+    metadata: dict[str, str] = field(default_factory=dict, compare=False)
+
+    @property
+    def bilingual(self) -> bool:
+        return self.format in ("po", "xliff")
+
+
+class ReadError(Exception):
+    """A file that cannot be read, decoded or parsed; becomes a `read-error` finding."""
+
+    def __init__(self, path: str, message: str, line: int = 1, column: int = 1) -> None:
+        super().__init__(f"{path}:{line}:{column}: {message}")
+        self.path = path
+        self.message = message
+        self.line = line
+        self.column = column

@@ -1,0 +1,42 @@
+"""Plain text: one segment per paragraph (lines separated by blank lines)."""
+
+from __future__ import annotations
+
+from checker.documents.encoding import decode, normalise_newlines
+from checker.documents.model import Document, Segment
+
+
+def read_text(path: str, data: bytes) -> Document:
+    """A Document of `data`'s paragraphs; language is left for the caller to settle."""
+    text, encoding = decode(data, path)
+    return Document(
+        path=path,
+        format="text",
+        language=None,
+        language_source="unknown",
+        segments=tuple(paragraphs(path, normalise_newlines(text))),
+        encoding=encoding,
+    )
+
+
+def paragraphs(path: str, text: str) -> list[Segment]:
+    """Runs of non-blank lines, each starting at its first non-space character.
+
+    Internal newlines and indentation are kept so that Segment.position() needs no
+    anchors; only the paragraph's trailing whitespace is dropped.
+    """
+    segments: list[Segment] = []
+    lines = text.split("\n")
+    start: int | None = None  # index of the paragraph's first line
+    for i, line in enumerate([*lines, ""]):  # the sentinel closes the last paragraph
+        if line.strip():
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            first = lines[start]
+            indent = len(first) - len(first.lstrip())
+            body = "\n".join([first[indent:], *lines[start + 1 : i]]).rstrip()
+            segments.append(Segment(path=path, line=start + 1, column=indent + 1, text=body))
+            start = None
+    return segments

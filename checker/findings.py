@@ -1,0 +1,30 @@
+"""Findings: what a rule reports, where, and how bad it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+SEVERITIES = ("error", "warning", "info")
+_RANK = {"error": 3, "warning": 2, "info": 1, "never": 4}
+
+
+def severity_rank(severity: str) -> int:
+    """error 3 > warning 2 > info 1; 'never' (a --fail-on level) ranks above them all."""
+    return _RANK[severity]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem at one place. `text` is the matched text as written in the file."""
+
+    rule: str
+    severity: str
+    path: str
+    line: int
+    column: int
+    message: str
+    term: str | None = None
+    text: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.rule, self.term or "", self.message)

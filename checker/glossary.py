@@ -1,0 +1,330 @@
+"""The glossary: key terms and their renderings per language, loaded from `glossary.yml`.
+
+Format (version 1)::
+
+    version: 1
+    terms:
+      - id: indivisible-security
+        note: OSCE principle, Istanbul 1999
+        case_sensitive: false
+        renderings:
+          en:
+            preferred: indivisible security
+            variants: [indivisibility of security]
+            forbidden: [undivided security]
+          de: unteilbare Sicherheit          # shorthand: preferred only
+
+The loader works on PyYAML's node graph (composed by libyaml when available), so every
+value keeps its line and column, duplicate keys are seen rather than silently
+overwritten, and scalars stay strings (`no:` is Norwegian, not False).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from checker.language import normalise_tag, primary
+
+STATUSES = ("preferred", "variant", "forbidden")
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_TERM_KEYS = ("id", "note", "case_sensitive", "renderings")
+_LANG_KEYS = ("preferred", "variants", "forbidden")
+
+
+@dataclass(frozen=True)
+class Rendering:
+    """One way of writing a term in one language, with its status."""
+
+    term_id: str
+    language: str
+    text: str
+    status: str  # "preferred", "variant" or "forbidden"
+    line: int = 0
+    #: position in the glossary (term order, then preferred, variants, forbidden)
+    order: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    renderings: dict[str, tuple[Rendering, ...]]
+    note: str | None = None
+    case_sensitive: bool = False
+    line: int = 0
+
+    def preferred(self, language: str) -> Rendering | None:
+        for r in self.renderings.get(language, ()):
+            if r.status == "preferred":
+                return r
+        return None
+
+
+@dataclass(frozen=True)
+class Glossary:
+    path: str
+    terms: tuple[Term, ...]
+    sha256: str = ""
+    by_id: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({lang for t in self.terms for lang in t.renderings}))
+
+    def resolve_language(self, language: str | None) -> str | None:
+        """The glossary language to use for a document language ('en-US' -> 'en')."""
+        if language is None:
+            return None
+        langs = self.languages
+        if language in langs:
+            return language
+        for lang in langs:
+            if primary(lang) == primary(language) and "-" not in lang:
+                return lang
+        for lang in langs:
+            if primary(lang) == primary(language):
+                return lang
+        return None
+
+    def renderings(self, language: str) -> list[Rendering]:
+        """All renderings in `language`, in glossary order."""
+        return [r for t in self.terms for r in t.renderings.get(language, ())]
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+
+
+class GlossaryError(Exception):
+    """The glossary cannot be used; `problems` lists every reason, each with its place."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("\n".join(map(str, problems)))
+        self.problems = problems
+
+
+def load_glossary(path: str) -> Glossary:
+    """Read and validate a glossary file; raise GlossaryError with every problem found."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise GlossaryError([Problem(path, 1, 1, f"cannot read glossary: {exc.strerror or exc}")])
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError([Problem(path, line, 1, "glossary is not valid UTF-8")])
+    return parse_glossary(text, path, sha256=hashlib.sha256(data).hexdigest())
+
+
+def parse_glossary(text: str, path: str = "<glossary>", sha256: str = "") -> Glossary:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        root = yaml.compose(text, Loader=loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        raise GlossaryError([Problem(path, line, col, f"YAML syntax error: {msg}")])
+    except yaml.YAMLError as exc:
+        raise GlossaryError([Problem(path, 1, 1, f"YAML error: {exc}")])
+    builder = _Builder(path)
+    terms = builder.build(root)
+    if builder.problems:
+        raise GlossaryError(builder.problems)
+    return Glossary(path=path, terms=tuple(terms), sha256=sha256, by_id={t.id: t for t in terms})
+
+
+def _pos(node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Builder:
+    """Walks the YAML nodes, collecting every problem instead of stopping at the first."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def error(self, node, message: str) -> None:
+        line, col = _pos(node) if node is not None else (1, 1)
+        self.problems.append(Problem(self.path, line, col, message))
+
+    def mapping(self, node, what: str, allowed: tuple[str, ...]) -> dict | None:
+        """Key -> (key node, value node) of a mapping node, reporting duplicates and unknown keys."""
+        import yaml
+
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{what} must be a mapping")
+            return None
+        out: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.error(key_node, f"{what}: keys must be plain strings")
+                continue
+            key = key_node.value
+            if key in out:
+                self.error(key_node, f"{what}: duplicate key '{key}' (first at line {_pos(out[key][0])[0]})")
+                continue
+            if allowed and key not in allowed:
+                self.error(key_node, f"{what}: unknown key '{key}' (expected one of: {', '.join(allowed)})")
+                continue
+            out[key] = (key_node, value_node)
+        return out
+
+    def scalar(self, node, what: str) -> str | None:
+        import yaml
+
+        if not isinstance(node, yaml.ScalarNode):
+            self.error(node, f"{what} must be a string")
+            return None
+        return node.value
+
+    def string_list(self, node, what: str) -> list[tuple[str, object]]:
+        """A list of strings; a single string is accepted as a one-item list."""
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode):
+            return [(node.value, node)] if node.value != "" or node.style else [("", node)]
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what} must be a list of strings")
+            return []
+        items = []
+        for item in node.value:
+            value = self.scalar(item, f"{what} item")
+            if value is not None:
+                items.append((value, item))
+        return items
+
+    def build(self, root) -> list[Term]:
+        if root is None:
+            self.error(None, "glossary is empty (expected 'version: 1' and 'terms:')")
+            return []
+        top = self.mapping(root, "glossary", ("version", "terms"))
+        if top is None:
+            return []
+        if "version" not in top:
+            self.error(root, "glossary: missing 'version: 1'")
+        else:
+            version = self.scalar(top["version"][1], "version")
+            if version is not None and version != "1":
+                self.error(top["version"][1], f"unsupported glossary version '{version}' (this termcheck reads version 1)")
+        if "terms" not in top:
+            self.error(root, "glossary: missing 'terms'")
+            return []
+        import yaml
+
+        terms_node = top["terms"][1]
+        if not isinstance(terms_node, yaml.SequenceNode):
+            self.error(terms_node, "'terms' must be a list of terms")
+            return []
+        terms: list[Term] = []
+        seen: dict[str, int] = {}
+        order = 0
+        for term_node in terms_node.value:
+            term = self.term(term_node, order)
+            if term is None:
+                continue
+            if term.id in seen:
+                self.error(term_node, f"duplicate term id '{term.id}' (first at line {seen[term.id]})")
+                continue
+            seen[term.id] = term.line
+            order += sum(len(v) for v in term.renderings.values())
+            terms.append(term)
+        return terms
+
+    def term(self, node, order: int) -> Term | None:
+        fields = self.mapping(node, "term", _TERM_KEYS)
+        if fields is None:
+            return None
+        line = _pos(node)[0]
+        if "id" not in fields:
+            self.error(node, "term: missing 'id'")
+            return None
+        term_id = self.scalar(fields["id"][1], "id")
+        if term_id is None:
+            return None
+        if not _ID.match(term_id):
+            self.error(fields["id"][1], f"term id '{term_id}' must be lowercase letters, digits and '-'")
+        note = self.scalar(fields["note"][1], "note") if "note" in fields else None
+        case_sensitive = False
+        if "case_sensitive" in fields:
+            raw = self.scalar(fields["case_sensitive"][1], "case_sensitive")
+            if raw is not None:
+                if raw.lower() in ("true", "yes", "on"):
+                    case_sensitive = True
+                elif raw.lower() not in ("false", "no", "off"):
+                    self.error(fields["case_sensitive"][1], f"term '{term_id}': case_sensitive must be true or false")
+        if "renderings" not in fields:
+            self.error(node, f"term '{term_id}': missing 'renderings'")
+            return None
+        langs = self.mapping(fields["renderings"][1], f"term '{term_id}' renderings", ())
+        if langs is None:
+            return None
+        if not langs:
+            self.error(fields["renderings"][1], f"term '{term_id}': no renderings")
+        renderings: dict[str, tuple[Rendering, ...]] = {}
+        for raw_lang, (lang_node, value_node) in langs.items():
+            lang = normalise_tag(raw_lang)
+            if lang is None:
+                self.error(lang_node, f"term '{term_id}': '{raw_lang}' is not a language code")
+                continue
+            if lang in renderings:
+                self.error(lang_node, f"term '{term_id}': language '{lang}' given twice")
+                continue
+            items = self.language(term_id, lang, value_node, case_sensitive, order)
+            order += len(items)
+            renderings[lang] = tuple(items)
+        return Term(id=term_id, renderings=renderings, note=note, case_sensitive=case_sensitive, line=line)
+
+    def language(self, term_id: str, lang: str, node, case_sensitive: bool, order: int) -> list[Rendering]:
+        import yaml
+
+        where = f"term '{term_id}' [{lang}]"
+        entries: list[tuple[str, str, object]] = []  # (text, status, node)
+        if isinstance(node, yaml.ScalarNode):
+            entries.append((node.value, "preferred", node))
+        else:
+            fields = self.mapping(node, where, _LANG_KEYS)
+            if fields is None:
+                return []
+            if "preferred" not in fields:
+                self.error(node, f"{where}: missing 'preferred'")
+            else:
+                value = self.scalar(fields["preferred"][1], f"{where} preferred")
+                if value is not None:
+                    entries.append((value, "preferred", fields["preferred"][1]))
+            for key, status in (("variants", "variant"), ("forbidden", "forbidden")):
+                if key in fields:
+                    for value, item in self.string_list(fields[key][1], f"{where} {key}"):
+                        entries.append((value, status, item))
+        out: list[Rendering] = []
+        seen: dict[str, tuple[str, int]] = {}
+        for text, status, item in entries:
+            clean = " ".join(text.split())
+            if not clean:
+                self.error(item, f"{where}: empty {status} rendering")
+                continue
+            key = clean if case_sensitive else clean.casefold()
+            if key in seen:
+                first_status, first_line = seen[key]
+                self.error(
+                    item,
+                    f"{where}: rendering '{clean}' listed twice (as {first_status} at line {first_line} and as {status})",
+                )
+                continue
+            line = _pos(item)[0]
+            seen[key] = (status, line)
+            out.append(Rendering(term_id, lang, clean, status, line, order + len(out)))
+        return out

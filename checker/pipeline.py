@@ -1,0 +1,65 @@
+"""`termcheck check` from top to bottom: glossary -> documents -> matches -> rules -> scores."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from checker import __version__
+from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
+from checker.corpus import match_document
+from checker.documents import iter_documents
+from checker.documents.model import ReadError
+from checker.findings import Finding
+from checker.glossary import Glossary
+from checker.matcher import Matcher
+from checker.result import CheckResult, DocumentSummary
+from checker.scores import score_usage
+from checker.usage import collect_usage
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    lang: str | None = None  # language of documents whose file and path do not say
+    source_lang: str = "en"  # language of bilingual sources when the file does not say
+    include_fuzzy: bool = False
+    stem: bool = True
+
+    def signature(self, glossary: Glossary) -> str:
+        return "|".join(
+            (
+                f"termcheck:{__version__}",
+                f"glossary:sha256:{glossary.sha256[:12] or 'none'}",
+                f"stem:{'yes' if self.stem else 'no'}",
+                f"fuzzy:{'yes' if self.include_fuzzy else 'no'}",
+                f"lang:{self.lang or 'auto'}",
+                f"srclang:{self.source_lang}",
+            )
+        )
+
+
+def run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions = CheckOptions()) -> CheckResult:
+    matcher = Matcher(glossary, stem=options.stem)
+    findings: list[Finding] = []
+    summaries: list[DocumentSummary] = []
+    occurrences = []
+    for item in iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy):
+        if isinstance(item, ReadError):
+            findings.append(READ_ERROR.from_error(item))
+            continue
+        doc = match_document(item, matcher, glossary, options.source_lang)
+        summaries.append(
+            DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments))
+        )
+        occurrences.extend(doc.occurrences)
+        for rule in DOCUMENT_RULES:
+            findings.extend(rule.check(doc, glossary))
+    usages = collect_usage(occurrences)
+    for rule in CORPUS_RULES:
+        findings.extend(rule.check(usages))
+    return CheckResult(
+        documents=tuple(sorted(summaries, key=lambda d: d.path)),
+        terms=tuple(score_usage(u) for u in usages),
+        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        signature=options.signature(glossary),
+    )

@@ -1,0 +1,21 @@
+"""Reporters turn a finished CheckResult into text; one module per format, no computing."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from checker.result import CheckResult
+
+FORMATS = ("text", "json")
+
+
+def get_reporter(name: str) -> Callable[..., str]:
+    if name == "json":
+        from checker.reporters.json import render
+    else:
+        from checker.reporters.text import render
+    return render
+
+
+def render(result: CheckResult, fmt: str, color: bool = False) -> str:
+    return get_reporter(fmt)(result, color=color)

@@ -1,0 +1,40 @@
+"""The finished result of a check: what reporters receive (they format it, never compute)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.findings import SEVERITIES, Finding, severity_rank
+from checker.scores import TermScore
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    path: str
+    format: str
+    language: str | None
+    language_source: str
+    segments: int
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    documents: tuple[DocumentSummary, ...]
+    terms: tuple[TermScore, ...]
+    findings: tuple[Finding, ...]
+    #: every parameter that changes a figure, sacrebleu-style: version, glossary hash, options
+    signature: str
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {s: 0 for s in SEVERITIES}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+    def fails(self, fail_on: str) -> bool:
+        """True if some finding is at or above the `fail_on` severity ('never' never fails)."""
+        if fail_on == "never":
+            return False
+        threshold = severity_rank(fail_on)
+        return any(severity_rank(f.severity) >= threshold for f in self.findings)
