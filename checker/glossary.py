@@ -129,9 +129,11 @@ def load_glossary(path: str) -> Glossary:
 def parse_glossary(text: str, path: str = "<glossary>", sha256: str = "") -> Glossary:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    from checker.perf import gc_paused
+
     try:
-        root = yaml.compose(text, Loader=loader)
+        with gc_paused():
+            root = yaml.compose(text, Loader=_loader_class())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -140,10 +142,30 @@ def parse_glossary(text: str, path: str = "<glossary>", sha256: str = "") -> Glo
     except yaml.YAMLError as exc:
         raise GlossaryError([Problem(path, 1, 1, f"YAML error: {exc}")])
     builder = _Builder(path)
-    terms = builder.build(root)
+    with gc_paused():
+        terms = builder.build(root)
     if builder.problems:
         raise GlossaryError(builder.problems)
     return Glossary(path=path, terms=tuple(terms), sha256=sha256, by_id={t.id: t for t in terms})
+
+
+def _loader_class():
+    """libyaml's composer, with tag resolution switched off: every scalar is a string to us,
+    and PyYAML's regex-based resolver was most of the load time of a large glossary."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _StringLoader(base):  # type: ignore[misc, valid-type]
+        def resolve(self, kind, value, implicit):  # noqa: ARG002
+            return _TAGS[kind]
+
+    _TAGS.update({yaml.ScalarNode: "tag:yaml.org,2002:str", yaml.SequenceNode: "tag:yaml.org,2002:seq",
+                  yaml.MappingNode: "tag:yaml.org,2002:map"})
+    return _StringLoader
+
+
+_TAGS: dict = {}
 
 
 def _pos(node) -> tuple[int, int]:
@@ -283,12 +305,12 @@ class _Builder:
             if lang in renderings:
                 self.error(lang_node, f"term '{term_id}': language '{lang}' given twice")
                 continue
-            items = self.language(term_id, lang, value_node, case_sensitive, order)
+            items = self.language(term_id, lang, lang_node, value_node, case_sensitive, order)
             order += len(items)
             renderings[lang] = tuple(items)
         return Term(id=term_id, renderings=renderings, note=note, case_sensitive=case_sensitive, line=line)
 
-    def language(self, term_id: str, lang: str, node, case_sensitive: bool, order: int) -> list[Rendering]:
+    def language(self, term_id: str, lang: str, key_node, node, case_sensitive: bool, order: int) -> list[Rendering]:
         import yaml
 
         where = f"term '{term_id}' [{lang}]"
@@ -300,7 +322,7 @@ class _Builder:
             if fields is None:
                 return []
             if "preferred" not in fields:
-                self.error(node, f"{where}: missing 'preferred'")
+                self.error(key_node, f"{where}: missing 'preferred'")
             else:
                 value = self.scalar(fields["preferred"][1], f"{where} preferred")
                 if value is not None:

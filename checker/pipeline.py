@@ -13,6 +13,7 @@ from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
 from checker.matcher import Matcher
+from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary
 from checker.scores import score_usage
 from checker.usage import collect_usage
@@ -39,6 +40,11 @@ class CheckOptions:
 
 
 def run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions = CheckOptions()) -> CheckResult:
+    with gc_paused():
+        return _run_check(paths, glossary, options)
+
+
+def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions) -> CheckResult:
     matcher = Matcher(glossary, stem=options.stem)
     findings: list[Finding] = []
     summaries: list[DocumentSummary] = []
