@@ -63,9 +63,15 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions) 
     usages = collect_usage(occurrences)
     for rule in CORPUS_RULES:
         findings.extend(rule.check(usages))
+    found = {(u.language, u.term_id) for u in usages}
+    checked = {glossary.resolve_language(d.language) for d in summaries} - {None}
+    absent = sorted(
+        (lang, t.id) for t in glossary.terms for lang in t.renderings if lang in checked and (lang, t.id) not in found
+    )
     return CheckResult(
         documents=tuple(sorted(summaries, key=lambda d: d.path)),
         terms=tuple(score_usage(u) for u in usages),
         findings=tuple(sorted(findings, key=Finding.sort_key)),
         signature=options.signature(glossary),
+        absent=tuple(absent),
     )

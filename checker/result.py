@@ -24,6 +24,8 @@ class CheckResult:
     findings: tuple[Finding, ...]
     #: every parameter that changes a figure, sacrebleu-style: version, glossary hash, options
     signature: str
+    #: (language, term id) of glossary terms with a rendering in a checked language, never found
+    absent: tuple[tuple[str, str], ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

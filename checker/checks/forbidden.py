@@ -40,6 +40,6 @@ class ForbiddenRendering(DocumentRule):
                 preferred = preferred_text(glossary, r.term_id, r.language)
                 yield self.finding(
                     occ.path, occ.line, occ.column,
-                    f"'{occ.text}' is a forbidden rendering of {r.term_id}; use '{preferred}'",
+                    f"forbidden rendering '{occ.text}'; use '{preferred}'",
                     r.term_id, occ.text,
                 )

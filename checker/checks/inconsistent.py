@@ -23,8 +23,8 @@ class InconsistentRendering(CorpusRule):
     ## Example
     `translations/en/000.txt` writes "Sergey Lavrov" and `002.txt` "Sergei Lavrov":
 
-        002.txt:3:35: warning inconsistent-rendering [sergey-lavrov] 'Sergei Lavrov'
-        differs from the reference 'Sergey Lavrov' (corpus: 'Sergey Lavrov' 3, 'Sergei Lavrov' 2)
+        002.txt:3:35: warning inconsistent-rendering [sergey-lavrov] 'Sergei Lavrov' here,
+        reference 'Sergey Lavrov' (across documents [en]: 'Sergey Lavrov' 3, 'Sergei Lavrov' 2)
 
     Use one rendering everywhere: the preferred one.
     """
@@ -45,7 +45,7 @@ class InconsistentRendering(CorpusRule):
                 occ = min(firsts, key=lambda o: (o.line, o.column))
                 yield self.finding(
                     occ.path, occ.line, occ.column,
-                    f"'{occ.text}' differs from the reference '{reference.text}' "
-                    f"({usage.language}; corpus: {breakdown})",
+                    f"'{occ.text}' here, reference '{reference.text}' "
+                    f"(across documents [{usage.language}]: {breakdown})",
                     usage.term_id, occ.text,
                 )

@@ -55,7 +55,7 @@ class MissingRendering(DocumentRule):
                 reported.add(term_id)
                 yield self.finding(
                     seg.path, seg.line, seg.column,
-                    f"source has '{occ.text}' ({term_id}) but the {doc.language} target has none of its "
-                    f"renderings; expected '{target.text}'",
+                    f"source has '{occ.text}' but the target has no accepted {doc.language} "
+                    f"rendering; expected '{target.text}'",
                     term_id, occ.text,
                 )

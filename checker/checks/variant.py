@@ -40,6 +40,6 @@ class VariantRendering(DocumentRule):
                 preferred = preferred_text(glossary, r.term_id, r.language)
                 yield self.finding(
                     occ.path, occ.line, occ.column,
-                    f"'{occ.text}' is a variant of {r.term_id}; preferred: '{preferred}'",
+                    f"variant '{occ.text}'; preferred: '{preferred}'",
                     r.term_id, occ.text,
                 )

@@ -36,6 +36,7 @@ def as_dict(result: CheckResult) -> dict:
             }
             for t in result.terms
         ],
+        "absent": [{"id": term_id, "language": lang} for lang, term_id in result.absent],
         "findings": [
             {
                 "rule": f.rule,

@@ -29,16 +29,21 @@ def render(result: CheckResult, color: bool = False) -> str:
         out.append("")
         out.append(paint("Terms", _BOLD) + "  (count per document: [n] count)")
     for t in result.terms:
+        plural = "s" if t.occurrences != 1 else ""
         out.append(
-            f"  {t.term_id} ({t.language}): {t.occurrences} occurrences, "
+            f"  {t.term_id} ({t.language}): {t.occurrences} occurrence{plural}, "
             f"consistency {t.consistency:.2f}, variation {t.variation:.2f}"
         )
         width = max(len(r.text) for r in t.renderings)
         for r in t.renderings:
             per_doc = ", ".join(f"[{number.get(p, '?')}] {n}" for p, n in r.documents.items())
             out.append(f"    {r.count:>4}  {r.text:<{width}}  {r.status:<9}  {per_doc}")
+    languages = sorted({lang for lang, _ in result.absent})
+    for lang in languages:
+        ids = [term_id for l, term_id in result.absent if l == lang]
+        out.append(f"  not found ({lang}): {', '.join(ids)}")
     summary = result.summary
-    parts = [f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in summary.items()]
+    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in summary.items()]
     out.append("")
     out.append(
         f"{len(result.findings)} findings ({', '.join(parts)}) in {len(result.documents)} documents; "

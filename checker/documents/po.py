@@ -1,0 +1,215 @@
+"""Gettext PO/POT files: msgid is the source, msgstr the target, one segment each.
+
+polib parses; positions come from re-scanning the file's lines from each entry's
+`linenum`, because polib keeps no position for msgstr or its continuation lines.
+Every quoted chunk gets an Anchor, and so does the character after every escape
+(`\\n`, `\\"`, `\\\\`...), so Segment.position() is exact even though the text is
+shorter than the file.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from typing import NamedTuple
+
+from checker.documents.encoding import decode, decode_as, normalise_newlines
+from checker.documents.model import Anchor, Document, ReadError, Segment
+from checker.language import normalise_tag
+
+# polib's own pattern (detect_encoding), so both of us agree on the charset.
+_CHARSET = re.compile(rb'"?Content-Type:.+? charset=([\w_\-:\.]+)')
+_KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)\s*\"")
+_POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
+# The escapes polib.unescape understands; any other backslash stays as it is.
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
+
+
+class _Chunk(NamedTuple):
+    """The inside of one quoted string: where its first character sits, and the raw text."""
+
+    line: int
+    column: int
+    raw: str
+
+
+class _Lines(str):
+    """PO text whose splitlines() splits on \\n only.
+
+    polib splits string content with str.splitlines(), which also breaks at
+    U+2028, form feeds and the like; those may legitimately occur inside a quoted
+    msgstr and would shift polib's line numbers against ours (or break the parse).
+    """
+
+    def splitlines(self, keepends: bool = False) -> list[str]:  # type: ignore[override]
+        lines = self.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        return [line + "\n" for line in lines] if keepends else lines
+
+
+def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
+    """Segments for every translated, non-obsolete (and non-fuzzy) entry."""
+    import polib
+
+    text, encoding = _decode_po(data, path)
+    text = normalise_newlines(text)
+    try:
+        po = polib.pofile(_Lines(text), encoding=encoding)
+    except Exception as e:  # polib signals syntax errors with bare IOError/ValueError
+        raise _syntax_error(path, e) from None
+    lines = text.split("\n")
+    segments: list[Segment] = []
+    for entry in po:
+        if entry.obsolete or ("fuzzy" in entry.flags and not include_fuzzy):
+            continue
+        segments.extend(_entry_segments(path, entry, lines))
+    metadata = {str(k): str(v) for k, v in po.metadata.items()}
+    language = normalise_tag(metadata.get("Language", ""))
+    return Document(
+        path=path,
+        format="po",
+        language=language,
+        language_source="header" if language else "unknown",
+        segments=tuple(segments),
+        source_language=normalise_tag(metadata.get("X-Source-Language", "")),
+        encoding=encoding,
+        metadata=metadata,
+    )
+
+
+def _decode_po(data: bytes, path: str) -> tuple[str, str]:
+    """Decode with the charset the header declares, else like any text file."""
+    m = _CHARSET.search(data)
+    if m:
+        charset = m.group(1).decode("ascii", "replace")
+        try:
+            charset = codecs.lookup(charset).name
+        except LookupError:
+            pass  # e.g. the literal "CHARSET" of a fresh .pot: fall through
+        else:
+            text = decode_as(data, charset, path)
+            return text.removeprefix("\ufeff"), charset
+    return decode(data, path)
+
+
+def _syntax_error(path: str, error: Exception) -> ReadError:
+    message = str(error)
+    m = _POLIB_LINE.search(message)
+    if m:
+        detail = f": {m.group(2).strip()}" if m.group(2) else ""
+        return ReadError(path, f"PO syntax error{detail}", int(m.group(1)))
+    return ReadError(path, f"PO syntax error: {message or type(error).__name__}")
+
+
+def _entry_segments(path: str, entry, lines: list[str]) -> list[Segment]:  # noqa: ANN001
+    chunks = _scan_entry(lines, max(entry.linenum or 1, 1))
+    unit = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
+    comments = tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
+    if entry.msgstr_plural:
+        targets = [
+            (
+                f"{unit}[{n}]",
+                text,
+                f"msgstr[{n}]",
+                entry.msgid_plural if n and entry.msgid_plural else entry.msgid,
+                "msgid_plural" if n and entry.msgid_plural else "msgid",
+            )
+            for n, text in sorted(entry.msgstr_plural.items())
+        ]
+    else:
+        targets = [(unit, entry.msgstr, "msgstr", entry.msgid, "msgid")]
+    fallback_line = max(entry.linenum or 1, 1)
+    segments = []
+    for unit_id, text, key, source, source_key in targets:
+        if not text:
+            continue  # untranslated
+        line, column, anchors = _locate(text, chunks.get(key, []), fallback_line)
+        source_line, source_column, _ = _locate(source, chunks.get(source_key, []), fallback_line)
+        segments.append(
+            Segment(
+                path=path,
+                line=line,
+                column=column,
+                text=text,
+                anchors=anchors,
+                source=source,
+                source_line=source_line,
+                source_column=source_column,
+                unit_id=unit_id,
+                comments=comments,
+            )
+        )
+    return segments
+
+
+def _scan_entry(lines: list[str], start: int) -> dict[str, list[_Chunk]]:
+    """The quoted chunks of each keyword of the entry that begins on line `start`."""
+    chunks: dict[str, list[_Chunk]] = {}
+    key: str | None = None
+    seen_msgid = seen_msgstr = False
+    for number in range(start, len(lines) + 1):
+        line = lines[number - 1]
+        stripped = line.strip()
+        if not stripped or stripped.startswith("#"):
+            if seen_msgstr:
+                break  # blank line or the next entry's comments
+            continue
+        m = _KEYWORD.match(stripped)
+        if m:
+            key = m.group(1)
+            if key in ("msgctxt", "msgid") and seen_msgid:
+                break  # the next entry, written without a blank line
+            seen_msgid = seen_msgid or key == "msgid"
+            seen_msgstr = seen_msgstr or key.startswith("msgstr")
+            quote = line.index('"', line.index(key) + len(key))
+        elif stripped.startswith('"') and key is not None:
+            quote = line.index('"')
+        else:
+            break
+        end = line.rstrip().rfind('"')
+        raw = line[quote + 1 : end] if end > quote else ""
+        chunks.setdefault(key, []).append(_Chunk(number, quote + 2, raw))
+    return chunks
+
+
+def _locate(text: str, chunks: list[_Chunk], fallback_line: int) -> tuple[int, int, tuple[Anchor, ...]]:
+    """Line, column and anchors of `text` as spread over `chunks`.
+
+    If unescaping the chunks does not give back polib's text (a file this scanner
+    misreads), fall back to the first chunk, or the entry's first line, unanchored.
+    """
+    anchors: list[Anchor] = []
+    parts: list[str] = []
+    offset = 0
+
+    def anchor(line: int, column: int) -> None:
+        # Several anchors at one offset: only the last would ever be used.
+        if anchors and anchors[-1].offset == offset:
+            anchors.pop()
+        anchors.append(Anchor(offset, line, column))
+
+    for chunk in chunks:
+        if not chunk.raw:
+            continue
+        anchor(chunk.line, chunk.column)
+        raw, i = chunk.raw, 0
+        while i < len(raw):
+            if raw[i] == "\\" and raw[i + 1 : i + 2] in _ESCAPES:
+                parts.append(_ESCAPES[raw[i + 1]])
+                i += 2
+                offset += 1
+                anchor(chunk.line, chunk.column + i)
+            else:
+                parts.append(raw[i])
+                i += 1
+                offset += 1
+    if anchors and "".join(parts) == text:
+        while anchors and anchors[-1].offset >= len(text):
+            anchors.pop()  # an escape at the very end anchors nothing
+        first = anchors[0]
+        # A single chunk without escapes needs no anchor beyond line and column.
+        return first.line, first.column, tuple(anchors) if len(anchors) > 1 else ()
+    if chunks:
+        return chunks[0].line, chunks[0].column, ()
+    return fallback_line, 1, ()
