@@ -221,7 +221,7 @@ class _BlockScanner:
             return
         blank = not line[pos:].strip()
         if self.html is not None:
-            kind, end = self.html
+            _, end = self.html
             if end is None and blank:
                 self.html = None  # the blank line itself is handled below
             else:
@@ -247,7 +247,7 @@ class _BlockScanner:
 
         para = self.paragraph
         if para is not None:
-            if depth < para.depth or depth == para.depth:
+            if depth <= para.depth:  # deeper quote markers always start a new block
                 if rel <= 3 and depth == para.depth and _SETEXT.match(s):
                     self._close_paragraph()  # the paragraph was a heading; skip its underline
                     return
@@ -416,7 +416,7 @@ class _BlockScanner:
 
     def _emit_heading(self, i: int, line: str, p: int) -> None:
         content = line[p:].rstrip()
-        content = _ATX_CLOSE.sub("", content) if _ATX_CLOSE.search(content) else content
+        content = _ATX_CLOSE.sub("", content)  # optional closing hashes
         q, _ = _skip_space(line, p, 0)
         end = p + len(content)
         comments = self._take_pending(i)
