@@ -1,17 +1,19 @@
-"""The matcher's output for a document: every occurrence of a term, with its place.
+"""The matcher's output for a document: which renderings occur where (the "map" step).
 
-This is the "map" step of a check: it needs one document at a time and keeps no text
-beyond the matched words, so documents can be processed one by one (or elsewhere) and
-only occurrences are merged.
+Matches are kept as offsets; an Occurrence, with its line and column, is built only
+where something needs a place (a finding, the first use of a rendering in a
+document), so a corpus with a million matches pays for positions only where reported.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from typing import Iterator
 
 from checker.documents.model import Document, Segment
 from checker.glossary import Glossary, Rendering
-from checker.matcher import Matcher
+from checker.matcher import Match, Matcher
 
 
 @dataclass(frozen=True)
@@ -32,12 +34,21 @@ class Occurrence:
 
 @dataclass(frozen=True)
 class UnitMatches:
-    """A segment's occurrences: in its target text and, for bilingual units, its source."""
+    """A segment's matches: in its target text and, for bilingual units, in its source."""
 
     segment: Segment
     index: int
-    target: tuple[Occurrence, ...]
-    source: tuple[Occurrence, ...] = ()
+    target: tuple[Match, ...]
+    source: tuple[Match, ...] = ()
+
+    def occurrence(self, m: Match) -> Occurrence:
+        seg = self.segment
+        return Occurrence(m.rendering, seg.path, *seg.position(m.start), seg.text[m.start : m.end], self.index)
+
+    def source_occurrence(self, m: Match) -> Occurrence:
+        seg = self.segment
+        src = seg.source or ""
+        return Occurrence(m.rendering, seg.path, *seg.source_position(m.start), src[m.start : m.end], self.index)
 
 
 @dataclass(frozen=True)
@@ -46,10 +57,19 @@ class DocumentMatches:
     language: str | None  # glossary language used for the target text
     source_language: str | None  # glossary language used for bilingual sources
     units: tuple[UnitMatches, ...]
+    #: target renderings -> number of matches in this document
+    counts: dict[Rendering, int]
+    #: target renderings -> their first occurrence in this document
+    first: dict[Rendering, Occurrence]
 
-    @property
-    def occurrences(self) -> list[Occurrence]:
-        return [o for u in self.units for o in u.target]
+    def occurrences(self, *statuses: str) -> Iterator[Occurrence]:
+        """Target occurrences in document order, only of the given statuses if any are given."""
+        if statuses and not any(r.status in statuses for r in self.counts):
+            return
+        for unit in self.units:
+            for m in unit.target:
+                if not statuses or m.rendering.status in statuses:
+                    yield unit.occurrence(m)
 
 
 def match_document(
@@ -58,22 +78,21 @@ def match_document(
     """Find every rendering in every segment of `document`."""
     lang = glossary.resolve_language(document.language)
     src_lang = glossary.resolve_language(document.source_language or source_language)
-    target_index = matcher.index(lang) if lang else None
-    source_index = matcher.index(src_lang) if src_lang and document.bilingual else None
+    find_target = matcher.index(lang).find if lang else None
+    find_source = matcher.index(src_lang).find if src_lang and document.bilingual else None
     units = []
+    counts: Counter[Rendering] = Counter()
+    first: dict[Rendering, Occurrence] = {}
     for i, seg in enumerate(document.segments):
-        target: tuple[Occurrence, ...] = ()
-        if target_index is not None and seg.text:
-            target = tuple(
-                Occurrence(m.rendering, seg.path, *seg.position(m.start), seg.text[m.start : m.end], i)
-                for m in target_index.find(seg.text)
-            )
-        source: tuple[Occurrence, ...] = ()
-        if source_index is not None and seg.source:
-            source = tuple(
-                Occurrence(m.rendering, seg.path, *seg.source_position(m.start), seg.source[m.start : m.end], i)
-                for m in source_index.find(seg.source)
-            )
-        if target or source or seg.bilingual:
-            units.append(UnitMatches(seg, i, target, source))
-    return DocumentMatches(document, lang, src_lang, tuple(units))
+        target = tuple(find_target(seg.text)) if find_target is not None and seg.text else ()
+        source = tuple(find_source(seg.source)) if find_source is not None and seg.source else ()
+        if not (target or source or seg.bilingual):
+            continue
+        unit = UnitMatches(seg, i, target, source)
+        units.append(unit)
+        if target:
+            counts.update(m.rendering for m in target)
+            for m in target:
+                if m.rendering not in first:
+                    first[m.rendering] = unit.occurrence(m)
+    return DocumentMatches(document, lang, src_lang, tuple(units), dict(counts), first)

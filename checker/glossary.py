@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.language import normalise_tag, primary
 
@@ -33,9 +34,13 @@ _TERM_KEYS = ("id", "note", "case_sensitive", "renderings")
 _LANG_KEYS = ("preferred", "variants", "forbidden")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rendering:
-    """One way of writing a term in one language, with its status."""
+    """One way of writing a term in one language, with its status.
+
+    Compared and hashed by identity: each rendering is one object of the loaded
+    glossary, and the matcher counts millions of them.
+    """
 
     term_id: str
     language: str
@@ -68,7 +73,7 @@ class Glossary:
     sha256: str = ""
     by_id: dict[str, Term] = field(default_factory=dict, compare=False, repr=False)
 
-    @property
+    @cached_property
     def languages(self) -> tuple[str, ...]:
         return tuple(sorted({lang for t in self.terms for lang in t.renderings}))
 

@@ -134,9 +134,12 @@ class LanguageIndex:
             while True:
                 cands = node.get(_END)
                 if cands is not None:
-                    chosen = self._choose(cands, words, i, j)
-                    if chosen is not None:
-                        best = (j, chosen)
+                    if len(cands) == 1 and cands[0].case is None:  # the common case, inlined
+                        best = (j, cands[0].rendering)
+                    else:
+                        chosen = self._choose(cands, words, i, j)
+                        if chosen is not None:
+                            best = (j, chosen)
                 j += 1
                 if j >= n or keys[j] is None:
                     break

@@ -16,7 +16,7 @@ from checker.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary
 from checker.scores import score_usage
-from checker.usage import collect_usage
+from checker.usage import UsageTable
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions) 
     matcher = Matcher(glossary, stem=options.stem)
     findings: list[Finding] = []
     summaries: list[DocumentSummary] = []
-    occurrences = []
+    usage = UsageTable()
     for item in iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy):
         if isinstance(item, ReadError):
             findings.append(READ_ERROR.from_error(item))
@@ -57,10 +57,10 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions) 
         summaries.append(
             DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments))
         )
-        occurrences.extend(doc.occurrences)
+        usage.add_document(doc)
         for rule in DOCUMENT_RULES:
             findings.extend(rule.check(doc, glossary))
-    usages = collect_usage(occurrences)
+    usages = usage.usages()
     for rule in CORPUS_RULES:
         findings.extend(rule.check(usages))
     found = {(u.language, u.term_id) for u in usages}

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from checker.corpus import Occurrence
+from checker.corpus import DocumentMatches, Occurrence
 from checker.glossary import Rendering
 
 
@@ -21,12 +21,10 @@ class Usage:
     #: rendering -> path -> first occurrence there
     first: dict[Rendering, dict[str, Occurrence]] = field(default_factory=dict)
 
-    def add(self, occ: Occurrence) -> None:
-        per_doc = self.counts.setdefault(occ.rendering, Counter())
-        per_doc[occ.path] += 1
-        firsts = self.first.setdefault(occ.rendering, {})
-        if occ.path not in firsts:
-            firsts[occ.path] = occ
+    def add(self, occ: Occurrence, count: int = 1) -> None:
+        """Count `count` uses of occ's rendering in occ's document, occ being the first there."""
+        self.counts.setdefault(occ.rendering, Counter())[occ.path] += count
+        self.first.setdefault(occ.rendering, {}).setdefault(occ.path, occ)
 
     @property
     def occurrences(self) -> int:
@@ -48,13 +46,37 @@ class Usage:
         return self.renderings()[0]
 
 
-def collect_usage(occurrences: Iterable[Occurrence]) -> list[Usage]:
-    """Group occurrences by term and language, in a deterministic order."""
-    usages: dict[tuple[str, str], Usage] = {}
-    for occ in occurrences:
-        key = (occ.rendering.term_id, occ.rendering.language)
-        usage = usages.get(key)
+class UsageTable:
+    """Accumulates usage document by document; documents need not be kept."""
+
+    def __init__(self) -> None:
+        self._usages: dict[tuple[str, str], Usage] = {}
+
+    def _usage(self, rendering: Rendering) -> Usage:
+        key = (rendering.term_id, rendering.language)
+        usage = self._usages.get(key)
         if usage is None:
-            usage = usages[key] = Usage(*key)
-        usage.add(occ)
-    return [usages[k] for k in sorted(usages)]
+            usage = self._usages[key] = Usage(*key)
+        return usage
+
+    def add_occurrence(self, occ: Occurrence) -> None:
+        self._usage(occ.rendering).add(occ)
+
+    def add_document(self, doc: DocumentMatches) -> None:
+        for rendering, count in doc.counts.items():
+            self._usage(rendering).add(doc.first[rendering], count)
+
+    def usages(self) -> list[Usage]:
+        """Every term and language used, sorted by term id then language."""
+        return [self._usages[k] for k in sorted(self._usages)]
+
+
+def collect_usage(items: Iterable[DocumentMatches | Occurrence]) -> list[Usage]:
+    """Usage of documents' matches (or of single occurrences), deterministic order."""
+    table = UsageTable()
+    for item in items:
+        if isinstance(item, DocumentMatches):
+            table.add_document(item)
+        else:
+            table.add_occurrence(item)
+    return table.usages()

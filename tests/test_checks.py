@@ -103,7 +103,7 @@ def test_inconsistent_rendering_one_finding_per_deviating_document():
         text_doc("004.txt", "Sergey Lavrov only."),
     ]
     matched = run(None, *docs)
-    usages = collect_usage(o for d in matched for o in d.occurrences)
+    usages = collect_usage(matched)
     findings = list(InconsistentRendering().check(usages))
     assert [(f.path, f.line, f.column) for f in findings] == [("000.txt", 1, 44), ("002.txt", 1, 6)]
     assert "reference 'Sergey Lavrov'" in findings[1].message
@@ -112,7 +112,7 @@ def test_inconsistent_rendering_one_finding_per_deviating_document():
 
 def test_inconsistent_reference_is_most_frequent_when_preferred_unused():
     docs = [text_doc("a.txt", "Kiev and Kiev"), text_doc("b.txt", "Kiev"), text_doc("c.txt", "no term")]
-    usages = collect_usage(o for d in run(None, *docs) for o in d.occurrences)
+    usages = collect_usage(run(None, *docs))
     assert usages[0].reference.text == "Kiev"
     assert list(InconsistentRendering().check(usages)) == []
 

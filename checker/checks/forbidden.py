@@ -34,12 +34,11 @@ class ForbiddenRendering(DocumentRule):
     summary = "a forbidden rendering is used"
 
     def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
-        for occ in doc.occurrences:
+        for occ in doc.occurrences("forbidden"):
             r = occ.rendering
-            if r.status == "forbidden":
-                preferred = preferred_text(glossary, r.term_id, r.language)
-                yield self.finding(
-                    occ.path, occ.line, occ.column,
-                    f"forbidden rendering '{occ.text}'; use '{preferred}'",
-                    r.term_id, occ.text,
-                )
+            preferred = preferred_text(glossary, r.term_id, r.language)
+            yield self.finding(
+                occ.path, occ.line, occ.column,
+                f"forbidden rendering '{occ.text}'; use '{preferred}'",
+                r.term_id, occ.text,
+            )

@@ -42,10 +42,10 @@ class MissingRendering(DocumentRule):
             seg = unit.segment
             if not unit.source or not seg.text.strip():
                 continue
-            accepted = {o.term_id for o in unit.target if o.rendering.status != "forbidden"}
+            accepted = {m.term_id for m in unit.target if m.rendering.status != "forbidden"}
             reported: set[str] = set()
-            for occ in unit.source:
-                term_id = occ.term_id
+            for m in unit.source:
+                term_id = m.term_id
                 if term_id in accepted or term_id in reported:
                     continue
                 term = glossary.by_id[term_id]
@@ -53,6 +53,7 @@ class MissingRendering(DocumentRule):
                 if target is None:
                     continue
                 reported.add(term_id)
+                occ = unit.source_occurrence(m)
                 yield self.finding(
                     seg.path, seg.line, seg.column,
                     f"source has '{occ.text}' but the target has no accepted {doc.language} "

@@ -34,12 +34,11 @@ class VariantRendering(DocumentRule):
     summary = "an accepted variant is used instead of the preferred rendering"
 
     def check(self, doc: DocumentMatches, glossary: Glossary) -> Iterable[Finding]:
-        for occ in doc.occurrences:
+        for occ in doc.occurrences("variant"):
             r = occ.rendering
-            if r.status == "variant":
-                preferred = preferred_text(glossary, r.term_id, r.language)
-                yield self.finding(
-                    occ.path, occ.line, occ.column,
-                    f"variant '{occ.text}'; preferred: '{preferred}'",
-                    r.term_id, occ.text,
-                )
+            preferred = preferred_text(glossary, r.term_id, r.language)
+            yield self.finding(
+                occ.path, occ.line, occ.column,
+                f"variant '{occ.text}'; preferred: '{preferred}'",
+                r.term_id, occ.text,
+            )
