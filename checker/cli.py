@@ -37,7 +37,6 @@ def main() -> None:
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include_fuzzy, no_stemming) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
-    from checker.glossary import GlossaryError, load_glossary
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters import render
@@ -45,12 +44,7 @@ def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include
     for name, value in (("--lang", lang), ("--source-lang", source_lang)):
         if value is not None and normalise_tag(value) is None:
             raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
-    try:
-        glossary = load_glossary(glossary_path)
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            click.echo(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}", err=True)
-        sys.exit(2)
+    glossary = _load_glossary_or_exit(glossary_path)
     options = CheckOptions(
         lang=normalise_tag(lang) if lang else None,
         source_lang=normalise_tag(source_lang) or "en",
@@ -58,8 +52,24 @@ def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include
         stem=not no_stemming,
     )
     result = run_check(list(paths) or ["translations/"], glossary, options)
+    color = not output and fmt == "text" and sys.stdout.isatty()
+    _emit(render(result, fmt, color=color), output, color)
+    sys.exit(1 if result.fails(fail_on) else 0)
+
+
+def _load_glossary_or_exit(path: str):
+    from checker.glossary import GlossaryError, load_glossary
+
+    try:
+        return load_glossary(path)
+    except GlossaryError as exc:
+        for problem in exc.problems:
+            click.echo(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}", err=True)
+        sys.exit(2)
+
+
+def _emit(report: str, output: str | None, color: bool) -> None:
     if output:
-        report = render(result, fmt, color=False)
         try:
             with open(output, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(report)
@@ -67,9 +77,42 @@ def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include
             click.echo(f"termcheck: cannot write {output}: {exc.strerror or exc}", err=True)
             sys.exit(2)
     else:
-        color = fmt == "text" and sys.stdout.isatty()
-        click.echo(render(result, fmt, color=color), nl=False, color=color)
-    sys.exit(1 if result.fails(fail_on) else 0)
+        click.echo(report, nl=False, color=color)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True,
+              help="Glossary file (YAML, version 1).")
+@click.option("--lang", default=None, help="Language of documents whose path does not say (else detected).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
+              help="Exit with status 1 if a finding has at least this severity.")
+def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
+    """Align versions of one source (PATHS: the reference first) and show where their terms diverge."""
+    from checker.compare import CompareError, run_compare
+    from checker.findings import severity_rank
+    from checker.language import normalise_tag
+    from checker.reporters import render_compare
+
+    if len(paths) < 2:
+        raise click.UsageError("compare needs at least two documents: the reference first")
+    if lang is not None and normalise_tag(lang) is None:
+        raise click.BadParameter(f"'{lang}' is not a language code", param_hint="--lang")
+    glossary = _load_glossary_or_exit(glossary_path)
+    try:
+        result = run_compare(list(paths), glossary, normalise_tag(lang) if lang else None)
+    except CompareError as exc:
+        click.echo(f"termcheck: {exc}", err=True)
+        sys.exit(2)
+    color = not output and fmt == "text" and sys.stdout.isatty()
+    _emit(render_compare(result, fmt, color=color), output, color)
+    failing = fail_on != "never" and any(
+        severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings
+    )
+    sys.exit(1 if failing else 0)
 
 
 @main.command()

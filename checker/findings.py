@@ -14,8 +14,16 @@ def severity_rank(severity: str) -> int:
 
 
 @dataclass(frozen=True)
+class Location:
+    path: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
 class Finding:
-    """One problem at one place. `text` is the matched text as written in the file."""
+    """One problem at one place. `text` is the matched text as written in the file;
+    `related` are other places the finding concerns (the aligned passage of `compare`)."""
 
     rule: str
     severity: str
@@ -25,6 +33,7 @@ class Finding:
     message: str
     term: str | None = None
     text: str = ""
+    related: tuple[Location, ...] = ()
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.term or "", self.message)

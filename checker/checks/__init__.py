@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from checker.checks.base import CorpusRule, DocumentRule, Rule
+from checker.checks.base import CompareRule, CorpusRule, DocumentRule, Rule
+from checker.checks.divergent import DivergentRendering
 from checker.checks.forbidden import ForbiddenRendering
 from checker.checks.inconsistent import InconsistentRendering
 from checker.checks.missing import MissingRendering
+from checker.checks.omitted import TermOmitted
 from checker.checks.read_error import ReadErrorRule
 from checker.checks.variant import VariantRendering
 from checker.checks.wrong_language import WrongLanguage
@@ -17,8 +19,9 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     WrongLanguage(),
 )
 CORPUS_RULES: tuple[CorpusRule, ...] = (InconsistentRendering(),)
+COMPARE_RULES: tuple[CompareRule, ...] = (DivergentRendering(), TermOmitted())
 READ_ERROR = ReadErrorRule()
 
 ALL_RULES: dict[str, Rule] = {
-    r.id: r for r in sorted((*DOCUMENT_RULES, *CORPUS_RULES, READ_ERROR), key=lambda r: r.id)
+    r.id: r for r in sorted((*DOCUMENT_RULES, *CORPUS_RULES, *COMPARE_RULES, READ_ERROR), key=lambda r: r.id)
 }

@@ -3,12 +3,15 @@ docstring that documents it (what it does, why it matters, an example)."""
 
 from __future__ import annotations
 
-from typing import ClassVar, Iterable
+from typing import TYPE_CHECKING, ClassVar, Iterable
 
 from checker.corpus import DocumentMatches
-from checker.findings import Finding
+from checker.findings import Finding, Location
 from checker.glossary import Glossary
 from checker.usage import Usage
+
+if TYPE_CHECKING:
+    from checker.compare import Comparison
 
 
 class Rule:
@@ -17,9 +20,10 @@ class Rule:
     summary: ClassVar[str]
 
     def finding(
-        self, path: str, line: int, column: int, message: str, term: str | None = None, text: str = ""
+        self, path: str, line: int, column: int, message: str, term: str | None = None, text: str = "",
+        related: tuple[Location, ...] = (),
     ) -> Finding:
-        return Finding(self.id, self.severity, path, line, column, message, term, text)
+        return Finding(self.id, self.severity, path, line, column, message, term, text, related)
 
 
 class DocumentRule(Rule):
@@ -33,6 +37,13 @@ class CorpusRule(Rule):
     """A rule that needs the usage of terms across every checked document."""
 
     def check(self, usages: list[Usage]) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class CompareRule(Rule):
+    """A rule that looks at a version aligned with the reference (`termcheck compare`)."""
+
+    def check(self, comparison: "Comparison") -> Iterable[Finding]:
         raise NotImplementedError
 
 

@@ -19,3 +19,11 @@ def get_reporter(name: str) -> Callable[..., str]:
 
 def render(result: CheckResult, fmt: str, color: bool = False) -> str:
     return get_reporter(fmt)(result, color=color)
+
+
+def render_compare(result, fmt: str, color: bool = False) -> str:
+    if fmt == "json":
+        from checker.reporters.json import render_compare as _render
+    else:
+        from checker.reporters.text import render_compare as _render
+    return _render(result, color=color)

@@ -37,22 +37,76 @@ def as_dict(result: CheckResult) -> dict:
             for t in result.terms
         ],
         "absent": [{"id": term_id, "language": lang} for lang, term_id in result.absent],
-        "findings": [
-            {
-                "rule": f.rule,
-                "severity": f.severity,
-                "term": f.term,
-                "path": f.path,
-                "line": f.line,
-                "column": f.column,
-                "text": f.text,
-                "message": f.message,
-            }
-            for f in result.findings
-        ],
+        "findings": [_finding(f) for f in result.findings],
         "summary": result.summary,
     }
 
 
+def _finding(f) -> dict:
+    out = {
+        "rule": f.rule,
+        "severity": f.severity,
+        "term": f.term,
+        "path": f.path,
+        "line": f.line,
+        "column": f.column,
+        "text": f.text,
+        "message": f.message,
+    }
+    if f.related:
+        out["related"] = [{"path": r.path, "line": r.line, "column": r.column} for r in f.related]
+    return out
+
+
 def render(result: CheckResult, color: bool = False) -> str:
     return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+
+
+def compare_as_dict(result) -> dict:
+    """The JSON of a CompareResult (documented in the README next to `check`'s)."""
+    ref = result.versions[0]
+    return {
+        "version": 1,
+        "signature": result.signature,
+        "reference": ref.path,
+        "documents": [
+            {"path": v.path, "language": v.language, "sentences": len(v.sentences)} for v in result.versions
+        ],
+        "comparisons": [
+            {
+                "document": c.other.path,
+                "similarity": {
+                    "chrf": c.similarity.chrf,
+                    "bleu": c.similarity.bleu,
+                    "aligned_reference": c.similarity.aligned_reference,
+                    "aligned_document": c.similarity.aligned_other,
+                    "chrf_signature": c.similarity.chrf_signature,
+                    "bleu_signature": c.similarity.bleu_signature,
+                },
+                "pairs": [
+                    {
+                        "reference": [_sentence(c.reference, i) for i in p.reference],
+                        "document": [_sentence(c.other, j) for j in p.other],
+                        "score": p.score,
+                    }
+                    for p in c.pairs
+                ],
+            }
+            for c in result.comparisons
+        ],
+        "terms": [
+            {"id": t.term_id, "language": t.language, "agree": t.agree, "documents": t.documents}
+            for t in result.terms
+        ],
+        "findings": [_finding(f) for f in result.findings],
+        "summary": result.summary,
+    }
+
+
+def _sentence(version, index: int) -> dict:
+    s = version.sentences[index]
+    return {"index": s.index, "line": s.line, "column": s.column, "text": s.text}
+
+
+def render_compare(result, color: bool = False) -> str:
+    return json.dumps(compare_as_dict(result), ensure_ascii=False, indent=2) + "\n"

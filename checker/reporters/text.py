@@ -8,17 +8,34 @@ _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def _painter(color: bool):
     def paint(text: str, code: str) -> str:
         return f"{code}{text}{_RESET}" if color else text
 
-    out: list[str] = []
-    for f in result.findings:
+    return paint
+
+
+def finding_lines(findings, paint) -> list[str]:
+    """`path:line:col: severity rule [term] message`, one per finding, then a blank line."""
+    out = []
+    for f in findings:
         term = f" [{f.term}]" if f.term else ""
         where = paint(f"{f.path}:{f.line}:{f.column}:", _BOLD)
         out.append(f"{where} {paint(f.severity, _COLOURS[f.severity])} {f.rule}{term} {f.message}")
-    if result.findings:
+    if findings:
         out.append("")
+    return out
+
+
+def summary_line(findings: int, summary: dict[str, int], documents: int) -> str:
+    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in summary.items()]
+    return f"{findings} findings ({', '.join(parts)}) in {documents} documents"
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    paint = _painter(color)
+
+    out = finding_lines(result.findings, paint)
 
     number = {d.path: i for i, d in enumerate(result.documents, 1)}
     out.append(paint("Documents", _BOLD))
@@ -43,10 +60,54 @@ def render(result: CheckResult, color: bool = False) -> str:
         ids = [term_id for l, term_id in result.absent if l == lang]
         out.append(f"  not found ({lang}): {', '.join(ids)}")
     summary = result.summary
-    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in summary.items()]
     out.append("")
-    out.append(
-        f"{len(result.findings)} findings ({', '.join(parts)}) in {len(result.documents)} documents; "
-        f"{len(result.terms)} terms found"
-    )
+    out.append(f"{summary_line(len(result.findings), summary, len(result.documents))}; {len(result.terms)} terms found")
+    return "\n".join(out) + "\n"
+
+
+def _clip(text: str, width: int = 90) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "\u2026"
+
+
+def render_compare(result, color: bool = False) -> str:
+    """Findings, then per compared version its similarity and aligned pairs, then terms side by side."""
+    paint = _painter(color)
+    out = finding_lines(result.findings, paint)
+    number = {v.path: i for i, v in enumerate(result.versions, 1)}
+    out.append(paint("Documents", _BOLD))
+    for i, v in enumerate(result.versions, 1):
+        role = "  (reference)" if i == 1 else ""
+        out.append(f"  [{i}] {v.path} ({v.language or '?'}; {len(v.sentences)} sentences){role}")
+    for c in result.comparisons:
+        a, b = number[c.reference.path], number[c.other.path]
+        sim = c.similarity
+        out.append("")
+        out.append(paint(f"[{b}] against [{a}]", _BOLD) + (
+            f": chrF {sim.chrf:.2f}, BLEU {sim.bleu:.2f} over {len(c.pairs)} aligned pairs; "
+            f"aligned {sim.aligned_reference:.0%} of [{a}]'s sentences, {sim.aligned_other:.0%} of [{b}]'s"
+        ))
+        out.append(f"  chrF signature: {sim.chrf_signature}")
+        out.append(f"  BLEU signature: {sim.bleu_signature}")
+        for p in c.pairs:
+            r = [c.reference.sentences[i] for i in p.reference]
+            o = [c.other.sentences[j] for j in p.other]
+            out.append(f"  {p.score:6.2f}  [{a}] {r[0].line}:{r[0].column}  {_clip(' '.join(s.text for s in r))}")
+            out.append(f"          [{b}] {o[0].line}:{o[0].column}  {_clip(' '.join(s.text for s in o))}")
+    if result.terms:
+        out.append("")
+        out.append(paint("Terms side by side", _BOLD))
+    for t in result.terms:
+        if t.agree:
+            state = "same renderings"
+        elif t.absent:
+            state = "absent from " + ", ".join(f"[{number[p]}]" for p in t.absent)
+        else:
+            state = "different renderings"
+        out.append(f"  {t.term_id} ({t.language}): {state}")
+        for path, counts in t.documents.items():
+            used = ", ".join(f"{text} {n}" for text, n in counts.items()) or "\u2014"
+            out.append(f"    [{number[path]}] {used}")
+    out.append("")
+    out.append(summary_line(len(result.findings), result.summary, len(result.versions)))
     return "\n".join(out) + "\n"

@@ -1,0 +1,225 @@
+"""`termcheck compare` from top to bottom: versions of one source -> sentences with their terms ->
+alignment against the reference (the first document) -> rules -> similarity -> result.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Sequence
+
+from checker import __version__
+from checker.corpus import Occurrence
+from checker.documents import read_document
+from checker.documents.model import Document, ReadError
+from checker.findings import Finding
+from checker.glossary import Glossary
+from checker.matcher import Matcher
+from checker.perf import gc_paused
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a version, where it starts, and the glossary terms it contains."""
+
+    index: int
+    text: str
+    line: int
+    column: int
+    occurrences: tuple[Occurrence, ...]
+
+
+@dataclass(frozen=True)
+class Version:
+    """One document of a comparison, split into sentences."""
+
+    path: str
+    language: str | None
+    sentences: tuple[Sentence, ...]
+
+    def term_counts(self) -> dict[str, Counter]:
+        """term id -> rendering text -> count."""
+        out: dict[str, Counter] = {}
+        for s in self.sentences:
+            for o in s.occurrences:
+                out.setdefault(o.term_id, Counter())[o.rendering.text] += 1
+        return out
+
+    def first_occurrence(self, term_id: str) -> Occurrence | None:
+        for s in self.sentences:
+            for o in s.occurrences:
+                if o.term_id == term_id:
+                    return o
+        return None
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    reference: tuple[int, ...]  # sentence indices in the reference
+    other: tuple[int, ...]  # sentence indices in the compared version
+    score: float  # sentence chrF of the pair
+
+
+@dataclass(frozen=True)
+class Similarity:
+    """Document-level similarity to the reference, over the aligned pairs (sacrebleu)."""
+
+    chrf: float
+    bleu: float
+    aligned_reference: float  # share of reference sentences aligned
+    aligned_other: float  # share of the version's sentences aligned
+    chrf_signature: str
+    bleu_signature: str
+
+
+@dataclass(frozen=True)
+class Comparison:
+    reference: Version
+    other: Version
+    pairs: tuple[AlignedPair, ...]  # aligned pairs only, in order
+    similarity: Similarity
+
+
+@dataclass(frozen=True)
+class TermRow:
+    """A term's renderings side by side: path -> rendering text -> count (all documents)."""
+
+    term_id: str
+    language: str
+    documents: dict[str, dict[str, int]]
+
+    @property
+    def absent(self) -> list[str]:
+        """Paths of the documents that do not use the term."""
+        return [p for p, c in self.documents.items() if not c]
+
+    @property
+    def agree(self) -> bool:
+        """Every document uses the term, and in the same renderings."""
+        used = [frozenset(c) for c in self.documents.values()]
+        return all(used) and len(set(used)) == 1
+
+
+@dataclass(frozen=True)
+class CompareResult:
+    versions: tuple[Version, ...]
+    comparisons: tuple[Comparison, ...]
+    terms: tuple[TermRow, ...]
+    findings: tuple[Finding, ...]
+    signature: str
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {"error": 0, "warning": 0, "info": 0}
+        for f in self.findings:
+            counts[f.severity] += 1
+        return counts
+
+
+class CompareError(Exception):
+    """The documents cannot be compared (unreadable, or not in one language)."""
+
+
+def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Version:
+    """Split a document into sentences and find the glossary's terms in each."""
+    from checker.corpus import UnitMatches
+    from checker.sentences import split_sentences
+
+    lang = glossary.resolve_language(document.language)
+    index = matcher.index(lang) if lang else None
+    sentences: list[Sentence] = []
+    for i, seg in enumerate(document.segments):
+        matches = index.find(seg.text) if index is not None else []
+        unit = UnitMatches(seg, i, tuple(matches))
+        k = 0
+        for s in split_sentences(seg.text, document.language):
+            occ = []
+            while k < len(matches) and matches[k].start < s.end:
+                if matches[k].start >= s.start:
+                    occ.append(unit.occurrence(matches[k]))
+                k += 1
+            line, column = seg.position(s.start)
+            sentences.append(Sentence(len(sentences), s.text, line, column, tuple(occ)))
+    return Version(document.path, document.language, tuple(sentences))
+
+
+def similarity(reference: Version, other: Version, pairs: Sequence[AlignedPair]) -> Similarity:
+    from sacrebleu.metrics import BLEU, CHRF
+
+    refs = [" ".join(reference.sentences[i].text for i in p.reference) for p in pairs]
+    hyps = [" ".join(other.sentences[j].text for j in p.other) for p in pairs]
+    chrf, bleu = CHRF(), BLEU()
+    chrf_score = chrf.corpus_score(hyps, [refs]).score if pairs else 0.0
+    bleu_score = bleu.corpus_score(hyps, [refs]).score if pairs else 0.0
+    n_ref = sum(len(p.reference) for p in pairs)
+    n_other = sum(len(p.other) for p in pairs)
+    return Similarity(
+        chrf=round(chrf_score, 2),
+        bleu=round(bleu_score, 2),
+        aligned_reference=round(n_ref / len(reference.sentences), 4) if reference.sentences else 0.0,
+        aligned_other=round(n_other / len(other.sentences), 4) if other.sentences else 0.0,
+        chrf_signature=str(chrf.get_signature()),
+        bleu_signature=str(bleu.get_signature()),
+    )
+
+
+def compare_versions(reference: Version, other: Version) -> Comparison:
+    from checker.align import align
+
+    raw = align([s.text for s in reference.sentences], [s.text for s in other.sentences])
+    pairs = tuple(AlignedPair(p.ref, p.other, round(p.score, 2)) for p in raw if p.ref and p.other)
+    return Comparison(reference, other, pairs, similarity(reference, other, pairs))
+
+
+def term_rows(versions: Sequence[Version]) -> list[TermRow]:
+    counts = [v.term_counts() for v in versions]
+    languages: dict[str, str] = {}
+    for v in versions:
+        for s in v.sentences:
+            for o in s.occurrences:
+                languages.setdefault(o.term_id, o.rendering.language)
+    rows = []
+    for term_id in sorted(languages):
+        docs = {
+            v.path: dict(sorted(c.get(term_id, Counter()).items(), key=lambda kv: (-kv[1], kv[0])))
+            for v, c in zip(versions, counts)
+        }
+        rows.append(TermRow(term_id, languages[term_id], docs))
+    return rows
+
+
+def run_compare(paths: Sequence[str], glossary: Glossary, lang: str | None = None) -> CompareResult:
+    """Compare every document with the first; raise CompareError if they cannot be compared."""
+    from checker.checks import COMPARE_RULES
+    from checker.language import same_language
+
+    if len(paths) < 2:
+        raise CompareError("compare needs at least two documents")
+    with gc_paused():
+        documents = []
+        for path in paths:
+            try:
+                documents.append(read_document(path, lang=lang))
+            except ReadError as exc:
+                raise CompareError(str(exc)) from None
+        ref_lang = documents[0].language
+        for d in documents[1:]:
+            if not same_language(d.language, ref_lang):
+                raise CompareError(
+                    f"{d.path}: language '{d.language}' differs from the reference's '{ref_lang}' "
+                    "(compare aligns versions in one language; set --lang if detection is wrong)"
+                )
+        matcher = Matcher(glossary)
+        versions = [load_version(d, matcher, glossary) for d in documents]
+        comparisons = [compare_versions(versions[0], v) for v in versions[1:]]
+        findings: list[Finding] = []
+        for comparison in comparisons:
+            for rule in COMPARE_RULES:
+                findings.extend(rule.check(comparison))
+    return CompareResult(
+        versions=tuple(versions),
+        comparisons=tuple(comparisons),
+        terms=tuple(term_rows(versions)),
+        findings=tuple(sorted(set(findings), key=Finding.sort_key)),
+        signature=f"termcheck:{__version__}|glossary:sha256:{glossary.sha256[:12] or 'none'}|align:chrf",
+    )
