@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.checks import ALL_RULES, CORPUS_RULES, DOCUMENT_RULES
+from checker.checks import ALL_RULES, COMPARE_RULES, CORPUS_RULES, DOCUMENT_RULES
 from checker.checks.forbidden import ForbiddenRendering
 from checker.checks.inconsistent import InconsistentRendering
 from checker.checks.missing import MissingRendering
@@ -66,12 +66,12 @@ def run(rule, *docs):
 def test_every_rule_declares_id_severity_and_documented_example():
     assert set(ALL_RULES) == {
         "forbidden-rendering", "variant-rendering", "inconsistent-rendering",
-        "missing-rendering", "wrong-language", "read-error",
+        "missing-rendering", "wrong-language", "read-error", "divergent-rendering", "term-omitted",
     }
     for rule in ALL_RULES.values():
         assert rule.severity in ("error", "warning", "info")
         assert "## Example" in (type(rule).__doc__ or ""), rule.id
-    assert len(DOCUMENT_RULES) + len(CORPUS_RULES) + 1 == len(ALL_RULES)
+    assert len(DOCUMENT_RULES) + len(CORPUS_RULES) + len(COMPARE_RULES) + 1 == len(ALL_RULES)
 
 
 def test_forbidden_rendering_points_at_the_word():
