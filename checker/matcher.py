@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import compress
+from operator import or_
 from typing import Callable, Iterable
 
 from checker.glossary import Glossary, Rendering
@@ -105,7 +106,13 @@ class LanguageIndex:
             node.setdefault(_END, []).append(
                 _Candidate(rendering, tuple(normalise_word(w) for w in words), case)
             )
-        self._firsts = frozenset(self._trie)
+        # Where a match can start: a word that is a rendering by itself, or a pair of words
+        # that begins one (gaps aside). Testing both for every word runs in C, so the Python
+        # loop below visits only real candidates, however many renderings start with a word.
+        self._singles = frozenset(k for k, node in self._trie.items() if _END in node)
+        self._bigrams = frozenset(
+            (k, edge.rpartition("\x00")[2]) for k, node in self._trie.items() for edge in node if edge != _END
+        )
         self._keys = _Keys(self.key, vocabulary)
         self._gaps = _Gaps()
 
@@ -119,7 +126,12 @@ class LanguageIndex:
         parts = self._split(text)
         words = parts[1::2]
         keys = list(map(self._keys.__getitem__, words))
-        starts = compress(range(len(keys)), map(self._firsts.__contains__, keys))
+        following = keys[1:]
+        following.append(None)
+        starts = compress(
+            range(len(keys)),
+            map(or_, map(self._singles.__contains__, keys), map(self._bigrams.__contains__, zip(keys, following))),
+        )
         matches: list[Match] = []
         n = len(keys)
         gaps = self._gaps
