@@ -85,6 +85,7 @@ class LanguageIndex:
         stem: bool = True,
     ) -> None:
         self.language = language
+        self.stem = stem
         self._split = splitter(language)
         self._stem = stemmer_for(language) if stem else None
         self._trie: dict = {}
@@ -113,7 +114,22 @@ class LanguageIndex:
         self._bigrams = frozenset(
             (k, edge.rpartition("\x00")[2]) for k, node in self._trie.items() for edge in node if edge != _END
         )
+        self._vocabulary = vocabulary
         self._keys = _Keys(self.key, vocabulary)
+        self._gaps = _Gaps()
+
+    # Pickled by the compiled-glossary cache: the trie, not the functions and caches.
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        for name in ("_split", "_stem", "_keys", "_gaps"):
+            del state[name]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._split = splitter(self.language)
+        self._stem = stemmer_for(self.language) if self.stem else None
+        self._keys = _Keys(self.key, self._vocabulary)
         self._gaps = _Gaps()
 
     def key(self, word: str) -> str:
@@ -200,6 +216,12 @@ class Matcher:
         self.stem = stem
         self._indexes: dict[str, LanguageIndex] = {}
         self._case_sensitive = frozenset(t.id for t in glossary.terms if t.case_sensitive)
+        #: languages whose index came from the compiled-glossary cache (None: not from it)
+        self.from_cache: frozenset[str] | None = None
+
+    @property
+    def languages_indexed(self) -> tuple[str, ...]:
+        return tuple(sorted(self._indexes))
 
     def index(self, language: str) -> LanguageIndex:
         idx = self._indexes.get(language)

@@ -39,13 +39,15 @@ class CheckOptions:
         )
 
 
-def run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions = CheckOptions()) -> CheckResult:
+def run_check(
+    paths: Sequence[str], glossary: Glossary, options: CheckOptions = CheckOptions(), matcher: Matcher | None = None
+) -> CheckResult:
+    """Check `paths` against `glossary` (with `matcher`, its compiled form, if already built)."""
     with gc_paused():
-        return _run_check(paths, glossary, options)
+        return _run_check(paths, glossary, options, matcher or Matcher(glossary, stem=options.stem))
 
 
-def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions) -> CheckResult:
-    matcher = Matcher(glossary, stem=options.stem)
+def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, matcher: Matcher) -> CheckResult:
     findings: list[Finding] = []
     summaries: list[DocumentSummary] = []
     usage = UsageTable()
