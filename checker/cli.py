@@ -28,20 +28,26 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True,
-              help="Glossary file (YAML, version 1).")
+@click.option("-g", "--glossary", "glossary_path", default=None,
+              help="Glossary file (YAML, version 1). Default: from the configuration, else glossary.yml "
+                   "here or in the nearest directory above the checked files.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Configuration file (default: the nearest .termcheck.toml or pyproject.toml "
+                   "with [tool.termcheck] above the checked files).")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--lang", default=None, help="Language of documents whose header and path do not say (else detected).")
-@click.option("--source-lang", default="en", show_default=True,
-              help="Language of bilingual sources (PO msgid) when the file does not say.")
+@click.option("--source-lang", default=None,
+              help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="error", show_default=True,
-              help="Exit with status 1 if a finding has at least this severity.")
-@click.option("--include-fuzzy", is_flag=True, help="Also check fuzzy PO entries.")
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit with status 1 if a finding has at least this severity. Default: error.")
+@click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries.")
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
-def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include_fuzzy, no_stemming, no_cache) -> None:
+def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
+          no_stemming, no_cache) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
@@ -50,22 +56,51 @@ def check(paths, glossary_path, lang, source_lang, fmt, output, fail_on, include
     for name, value in (("--lang", lang), ("--source-lang", source_lang)):
         if value is not None and normalise_tag(value) is None:
             raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
+    paths = list(paths) or ["translations/"]
+    config = _config_or_exit(config_path, isolated, paths[0])
+    glossary_path = glossary_path or config.glossary or _default_glossary(paths[0])
     matcher = _load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
-    glossary = matcher.glossary
     options = CheckOptions(
-        lang=normalise_tag(lang) if lang else None,
-        source_lang=normalise_tag(source_lang) or "en",
-        include_fuzzy=include_fuzzy,
+        lang=normalise_tag(lang) if lang else config.lang,
+        source_lang=normalise_tag(source_lang) if source_lang else (config.source_lang or "en"),
+        include_fuzzy=bool(include_fuzzy if include_fuzzy is not None else config.include_fuzzy),
         stem=not no_stemming,
+        disable=config.disable,
+        severity=config.severity,
+        languages=config.languages,
+        select=config.selects if (config.include or config.exclude) else None,
     )
-    result = run_check(list(paths) or ["translations/"], glossary, options, matcher)
+    result = run_check(paths, matcher.glossary, options, matcher)
     if not no_cache:
         from checker.cache import save_matcher
 
         save_matcher(matcher)
     color = not output and fmt == "text" and sys.stdout.isatty()
     _emit(render(result, fmt, color=color), output, color)
-    sys.exit(1 if result.fails(fail_on) else 0)
+    sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
+
+
+def _config_or_exit(config_path: str | None, isolated: bool, start: str):
+    from checker.config import Config, ConfigError, find_config, load_config
+
+    if isolated:
+        return Config()
+    from pathlib import Path
+
+    path = Path(config_path) if config_path else find_config(start)
+    if path is None:
+        return Config()
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        click.echo(f"{exc}", err=True)
+        sys.exit(2)
+
+
+def _default_glossary(start: str) -> str:
+    from checker.config import find_glossary
+
+    return find_glossary(start) or "glossary.yml"
 
 
 def _load_glossary_or_exit(path: str):

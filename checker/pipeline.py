@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Callable, Sequence
 
 from checker import __version__
 from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
@@ -12,6 +12,7 @@ from checker.documents import iter_documents
 from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
+from checker.language import same_language
 from checker.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary
@@ -25,6 +26,10 @@ class CheckOptions:
     source_lang: str = "en"  # language of bilingual sources when the file does not say
     include_fuzzy: bool = False
     stem: bool = True
+    disable: frozenset[str] = frozenset()  # rule ids not to report
+    severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity override
+    languages: tuple[str, ...] = ()  # check only documents in these languages (all if empty)
+    select: Callable[[str], bool] | None = None  # include/exclude patterns of the configuration
 
     def signature(self, glossary: Glossary) -> str:
         return "|".join(
@@ -51,9 +56,12 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
     findings: list[Finding] = []
     summaries: list[DocumentSummary] = []
     usage = UsageTable()
-    for item in iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy):
+    documents = iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy, select=options.select)
+    for item in documents:
         if isinstance(item, ReadError):
             findings.append(READ_ERROR.from_error(item))
+            continue
+        if options.languages and not any(same_language(item.language, lang) for lang in options.languages):
             continue
         doc = match_document(item, matcher, glossary, options.source_lang)
         summaries.append(
@@ -73,7 +81,18 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
     return CheckResult(
         documents=tuple(sorted(summaries, key=lambda d: d.path)),
         terms=tuple(score_usage(u) for u in usages),
-        findings=tuple(sorted(findings, key=Finding.sort_key)),
+        findings=tuple(sorted(configure(findings, options), key=Finding.sort_key)),
         signature=options.signature(glossary),
         absent=tuple(absent),
     )
+
+
+def configure(findings: list[Finding], options: CheckOptions) -> list[Finding]:
+    """Drop disabled rules and apply severity overrides."""
+    out = []
+    for f in findings:
+        if f.rule in options.disable:
+            continue
+        level = options.severity.get(f.rule)
+        out.append(replace(f, severity=level) if level and level != f.severity else f)
+    return out

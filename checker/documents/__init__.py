@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from checker.documents.model import Anchor, Document, ReadError, Segment
 from checker.language import detect, language_from_path, normalise_tag
@@ -139,10 +139,17 @@ def _settle_language(doc: Document, lang: str | None) -> Document:
 
 
 def iter_documents(
-    paths: Sequence[str], *, lang: str | None = None, include_fuzzy: bool = False
+    paths: Sequence[str],
+    *,
+    lang: str | None = None,
+    include_fuzzy: bool = False,
+    select: Callable[[str], bool] | None = None,
 ) -> Iterator[Document | ReadError]:
-    """read_document over iter_paths(paths); a file that fails yields its ReadError."""
+    """read_document over iter_paths(paths) (only paths `select` accepts, if given);
+    a file that fails yields its ReadError."""
     for path in iter_paths(paths):
+        if select is not None and not select(path):
+            continue
         try:
             yield read_document(path, lang=lang, include_fuzzy=include_fuzzy)
         except ReadError as e:
