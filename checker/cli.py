@@ -46,8 +46,9 @@ def main() -> None:
 @click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries.")
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
+@click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
-          no_stemming, no_cache) -> None:
+          no_stemming, no_cache, quiet) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
@@ -76,7 +77,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
 
         save_matcher(matcher)
     color = not output and fmt == "text" and sys.stdout.isatty()
-    _emit(render(result, fmt, color=color), output, color)
+    _emit(render(result, fmt, color=color, quiet=quiet), output, color)
     sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
 
 

@@ -61,6 +61,9 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
         if isinstance(item, ReadError):
             findings.append(READ_ERROR.from_error(item))
             continue
+        if item.language is None and len(glossary.languages) == 1:
+            # Too short to detect: a one-language glossary can only mean its language.
+            item = replace(item, language=glossary.languages[0], language_source="glossary")
         if options.languages and not any(same_language(item.language, lang) for lang in options.languages):
             continue
         doc = match_document(item, matcher, glossary, options.source_lang)

@@ -174,3 +174,23 @@ def test_rule_command_prints_documentation():
     assert out.startswith("forbidden-rendering (error)") and "## Example" in out
     listing = invoke("rule").output
     assert "inconsistent-rendering" in listing and "read-error" in listing
+
+
+def test_quiet_prints_only_findings_and_nothing_when_clean(write):
+    g = write("glossary.yml", GLOSSARY)
+    clean = write("en/clean.txt", "Sergey Lavrov went to Kyiv.")
+    bad = write("en/bad.txt", "Sergey Lavrov went to Kiev.")
+    assert invoke("check", "-q", "-g", g, clean).output == ""
+    lines = invoke("check", "-q", "-g", g, bad).output.splitlines()
+    assert lines[0].startswith(f"{bad}:1:23: error forbidden-rendering [kyiv]")
+    assert lines[-1] == "1 findings (1 error, 0 warnings, 0 info) in 1 documents"
+    assert not any(line.startswith("Documents") or line.startswith("Terms") for line in lines)
+
+
+def test_short_document_of_unknown_language_uses_a_one_language_glossary(write):
+    g = write("glossary.yml", GLOSSARY)
+    doc = write("note.md", "They met in Kiev.")  # no language in the path, too short to detect
+    result = invoke("check", "-g", g, doc, "--format", "json")
+    report = json.loads(result.output)
+    assert report["documents"][0]["language_source"] == "glossary"
+    assert [f["rule"] for f in report["findings"]] == ["forbidden-rendering"]

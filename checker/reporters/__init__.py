@@ -17,7 +17,11 @@ def get_reporter(name: str) -> Callable[..., str]:
     return render
 
 
-def render(result: CheckResult, fmt: str, color: bool = False) -> str:
+def render(result: CheckResult, fmt: str, color: bool = False, quiet: bool = False) -> str:
+    if fmt == "text":
+        from checker.reporters.text import render as text
+
+        return text(result, color=color, quiet=quiet)
     return get_reporter(fmt)(result, color=color)
 
 

@@ -32,10 +32,15 @@ def summary_line(findings: int, summary: dict[str, int], documents: int) -> str:
     return f"{findings} findings ({', '.join(parts)}) in {documents} documents"
 
 
-def render(result: CheckResult, color: bool = False) -> str:
+def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
+    """The full report; with `quiet`, only the findings and a summary line (nothing when clean)."""
     paint = _painter(color)
-
     out = finding_lines(result.findings, paint)
+    if quiet:
+        if result.findings:
+            out.append(summary_line(len(result.findings), result.summary, len(result.documents)))
+            return "\n".join(out) + "\n"
+        return ""
 
     number = {d.path: i for i, d in enumerate(result.documents, 1)}
     out.append(paint("Documents", _BOLD))
