@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from checker.checks.base import DocumentRule
@@ -18,9 +19,13 @@ class WrongLanguage(DocumentRule):
     ## What it does
     When the expected language is known (PO `Language` header, XLIFF target
     language, the path, or `--lang`), detects the language of a monolingual
-    document's text, or of each bilingual target, with langdetect (seeded), and
+    document's text, or of a bilingual target, with langdetect (seeded), and
     reports a clear mismatch. Texts with fewer than 40 letters, or whose detection
-    is less than 90% sure, are skipped: short strings are guesses.
+    is less than 90% sure, are skipped: short strings are guesses. A bilingual
+    target is examined only when at least half of its words also occur in its
+    source (an untranslated or half-translated unit): a real translation shares few
+    words with its source, and sparing it keeps a pre-commit run on a PO file free of
+    language detection's start-up cost.
 
     ## Why is this bad?
     An untranslated or pasted-in passage: glossary checks of the expected
@@ -49,6 +54,8 @@ class WrongLanguage(DocumentRule):
         if document.bilingual:
             for unit in doc.units:
                 seg = unit.segment
+                if not _repeats_source(seg.text, seg.source or ""):
+                    continue
                 finding = self._check_text(seg.text, expected, seg.path, seg.line, seg.column, "target")
                 if finding:
                     yield finding
@@ -71,3 +78,15 @@ class WrongLanguage(DocumentRule):
             f"{what} looks like '{lang}' (p={prob:.2f}), expected '{expected}'",
             None, text[:60],
         )
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _repeats_source(target: str, source: str) -> bool:
+    """At least half of the target's words are words of the source (case-insensitive)."""
+    words = _WORD.findall(target.casefold())
+    if not words:
+        return False
+    source_words = set(_WORD.findall(source.casefold()))
+    return sum(w in source_words for w in words) * 2 >= len(words)

@@ -1,0 +1,41 @@
+"""A pre-commit run on one small PO file of known language loads only what it needs."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PO = '''msgid ""
+msgstr ""
+"Language: de\\n"
+
+msgid "The principle of indivisible security is fundamental."
+msgstr "Das Prinzip der unteilbaren Sicherheit ist grundlegend."
+'''
+PROBE = """
+import sys, runpy
+sys.argv = ['termcheck', 'check', '-q', sys.argv[1]]
+try:
+    runpy.run_module('checker', run_name='__main__')
+except SystemExit:
+    pass
+print('LOADED', ' '.join(sorted(m for m in sys.modules if m.split('.')[0] in
+      ('langdetect', 'sacrebleu', 'numpy', 'yaml', 'lxml', 'charset_normalizer', 'defusedxml', 'regex'))))
+"""
+
+
+def loaded_modules(po: Path) -> set[str]:
+    proc = subprocess.run([sys.executable, "-c", PROBE, str(po)], cwd=ROOT, capture_output=True, text=True, check=True)
+    (line,) = [line for line in proc.stdout.splitlines() if line.startswith("LOADED")]
+    return set(line.split()[1:])
+
+
+def test_small_po_check_imports_no_heavy_library(tmp_path):
+    po = tmp_path / "one.po"
+    po.write_text(PO, encoding="utf-8")
+    first = loaded_modules(po)  # parses glossary.yml (PyYAML) and fills the compiled-glossary cache
+    assert not {m for m in first if m.split(".")[0] in ("langdetect", "sacrebleu", "numpy")}
+    second = loaded_modules(po)
+    assert second == set(), second
