@@ -137,11 +137,16 @@ class LanguageIndex:
         norm = normalise_word(word)
         return self._stem(norm) if self._stem is not None else norm
 
-    def find(self, text: str) -> list[Match]:
-        """Every rendering in `text`, leftmost-longest, in text order."""
+    def tokenise(self, text: str) -> tuple[list[str], list[str | None]]:
+        """re.split parts of `text` (words at odd indices) and each word's key (None if no
+        rendering uses it)."""
         parts = self._split(text)
+        return parts, list(map(self._keys.__getitem__, parts[1::2]))
+
+    def find(self, text: str, tokens: tuple[list[str], list[str | None]] | None = None) -> list[Match]:
+        """Every rendering in `text`, leftmost-longest, in text order (`tokens`: from tokenise)."""
+        parts, keys = tokens if tokens is not None else self.tokenise(text)
         words = parts[1::2]
-        keys = list(map(self._keys.__getitem__, words))
         following = keys[1:]
         following.append(None)
         starts = compress(

@@ -1,0 +1,250 @@
+"""Discovery of unlisted renderings: spans of text that look like a glossary term but are not one
+of its listed renderings ("indivisibility of the security", "Paris Charter for New Europe").
+
+Two steps, cheap first:
+
+1. Candidate spans. A rendering's *anchors* are its content words (stems not in a short
+   stop list). Wherever an anchor occurs in a text (found from C with one set look-up per
+   word), the windows around it of about the rendering's length are compared with the
+   rendering by Dice overlap of their stems; the best window that shares at least
+   `MIN_OVERLAP` of them is kept. Spans the matcher already found (listed renderings,
+   inflected or not) are left out.
+2. Scores. Each kept span is scored with sacrebleu's sentence chrF against every rendering
+   of its term in its language (both case folded); the best one is its closest rendering.
+   Spans scoring at least `threshold` are candidates. Scores are cached per distinct span.
+
+The default threshold, 50, is measured on the default corpus (see tests/test_discovery.py
+and the README): renderings removed from the glossary come back at 56-100, near-miss
+distractors that share a word or two ("European security architecture" for "Charter for
+European Security") score below 45.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import compress
+
+from checker.glossary import Rendering
+from checker.language import primary
+from checker.matcher import LanguageIndex, Match
+from checker.normalise import normalise_word
+
+DEFAULT_THRESHOLD = 50.0
+MIN_OVERLAP = 0.5  # Dice overlap of stems between a window and a rendering
+SLACK = 2  # words a window may be longer or shorter than the rendering
+HEAD_LAST = frozenset({"en", "de", "nl", "da", "sv", "no", "nb", "nn", "fi", "hu", "tr", "ja", "ko", "zh"})
+
+# Function words never anchor a rendering (they still count in the overlap).
+STOPWORDS = {
+    "en": "a an the of for in on at to and or no not is are be by with as its their it this that from all any".split(),
+    "de": "der die das des dem den ein eine einer eines und oder nicht für von zu im in am an auf mit ist".split(),
+    "fr": "le la les l de du des d un une et ou ne pas pour à au aux en dans sur par est".split(),
+    "ru": "и в во на не для по с со к о об от из за что как это".split(),
+}
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """An unlisted span in a text: text[start:end] resembles `closest` (chrF `score`)."""
+
+    start: int
+    end: int
+    term_id: str
+    closest: Rendering
+    score: float
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    rendering: Rendering
+    keys: tuple[str, ...]
+    counts: Counter
+    content: frozenset[str]  # keys that are not function words
+    head: str  # the content word a phrase is about: the last in English or German, else the first
+
+
+class Discoverer:
+    """Finds unlisted renderings of one language's terms."""
+
+    def __init__(self, index: LanguageIndex, renderings: list[Rendering], threshold: float = DEFAULT_THRESHOLD):
+        self.index = index
+        self.threshold = threshold
+        stop_words = frozenset(STOPWORDS.get(primary(index.language), ()))
+        stop = {index.key(w) for w in stop_words}
+        self._is_stop = lambda w: normalise_word(w) in stop_words
+        self._stem = lru_cache(maxsize=65536)(index.key)
+        self._by_term: dict[str, list[Rendering]] = {}
+        self._anchors: dict[str, list[_Pattern]] = {}
+        for r in renderings:
+            self._by_term.setdefault(r.term_id, []).append(r)
+            keys = tuple(index.key(w) for w in index._split(r.text)[1::2])
+            if not keys:
+                continue
+            content = frozenset(keys) - stop or frozenset(keys)
+            head = _head(keys, content, primary(index.language) in HEAD_LAST)
+            pattern = _Pattern(r, keys, Counter(keys), content, head)
+            for anchor in content:
+                self._anchors.setdefault(anchor, []).append(pattern)
+        self._listed = {
+            term_id: {_fold(r.text) for r in rs} for term_id, rs in self._by_term.items()
+        }
+        self._scores: dict[tuple[str, str], tuple[float, Rendering]] = {}
+
+    def find(self, text: str, tokens: tuple[list[str], list[str | None]], matches: list[Match]) -> list[Discovery]:
+        """Unlisted renderings in `text`, given its tokens and the matcher's matches."""
+        parts, keys = tokens
+        words = parts[1::2]
+        anchors = self._anchors
+        hits = list(compress(range(len(keys)), map(anchors.__contains__, keys)))
+        if not hits:
+            return []
+        starts = _starts(parts)
+        gaps = self.index._gaps
+        clean_gap = [gaps[g] == "" for g in parts[0::2]]  # gap before word k is parts[2k]
+        taken = [(m.start, m.end) for m in matches]
+        best: dict[tuple[int, int, str], float] = {}
+        for i in hits:
+            for pattern in anchors[keys[i]]:
+                window = _best_window(words, keys, clean_gap, i, pattern, self._is_stop, self._stem)
+                if window is not None:
+                    s, e, dice = window
+                    key = (s, e, pattern.rendering.term_id)
+                    if dice > best.get(key, 0.0):
+                        best[key] = dice
+        # Of overlapping windows of one term (found from several anchors), the best-ranked.
+        chosen: list[tuple[int, int, str]] = []
+        for (s, e, term_id), _rank in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+            if not any(t == term_id and s < ce and cs < e for cs, ce, t in chosen):
+                chosen.append((s, e, term_id))
+        found: list[Discovery] = []
+        for s, e, term_id in sorted(chosen):
+            start, end = starts[s], starts[e - 1] + len(parts[2 * (e - 1) + 1])
+            if any(a < end and start < b for a, b in taken):
+                continue
+            span = text[start:end]
+            folded = _fold(span)
+            if folded in self._listed[term_id]:
+                continue
+            score, closest = self._score(term_id, folded)
+            if score >= self.threshold:
+                found.append(Discovery(start, end, term_id, closest, score))
+        return _best_of_overlapping(found)
+
+    def _score(self, term_id: str, folded: str) -> tuple[float, Rendering]:
+        cached = self._scores.get((term_id, folded))
+        if cached is None:
+            cached = max(
+                ((round(chrf(folded, _fold(r.text)), 2), r) for r in self._by_term[term_id]),
+                key=lambda sr: (sr[0], -sr[1].order),
+            )
+            self._scores[(term_id, folded)] = cached
+        return cached
+
+
+def _best_window(
+    words: list[str], keys: list[str | None], clean_gap: list[bool], i: int, pattern: _Pattern, stop, stem
+) -> tuple[int, int, float] | None:
+    """The window around word i most like `pattern`, if it shares enough of its words.
+
+    A window is about the rendering's length (never a single word for a multi-word
+    rendering: a surname alone is not a full name), crosses no punctuation, and may lack
+    a content word of the rendering only where another content word stands in for it
+    ("Sergei Lavrov" for "Sergey Lavrov"), or a modifier of a rendering of three content
+    words or more ("Astana Declaration"; not "European security", which lacks the head
+    of "European Security Charter"). Windows rank by Dice overlap of keys, then by words in the same position
+    ("Sergei Lavrov" beats "Lavrov said"), then by edges that are rendering words.
+    """
+    n = len(pattern.keys)
+    best: tuple[float, int, int] | None = None
+    for length in range(max(2 if n > 1 else 1, n - SLACK), n + SLACK + 1):
+        for s in range(max(0, i - length + 1), min(i, len(keys) - length) + 1):
+            if not all(clean_gap[s + 1 : s + length]):
+                continue
+            window = keys[s : s + length]
+            inside = Counter(k for k in window if k is not None)
+            shared = sum((inside & pattern.counts).values())
+            dice = 2 * shared / (length + n)
+            if dice < MIN_OVERLAP:
+                continue
+            missing = [k for k in pattern.content if k not in inside]
+            strangers = [w for w, k in zip(words[s : s + length], window) if k not in pattern.counts and not stop(w)]
+            # A missing content word needs a stand-in; only a modifier may go without one;
+            # the head may only be replaced by a spelling of it ("Kiev" / "Kyiv").
+            if len(missing) > len(strangers) and not (
+                len(missing) == 1 and len(pattern.content) >= 3 and missing[0] != pattern.head
+            ):
+                continue
+            if pattern.head in missing and not any(_similar(stem(w), pattern.head) for w in strangers):
+                continue
+            aligned = sum(a == b for a, b in zip(window, pattern.keys)) / n
+            edges = (window[0] in pattern.counts) + (window[-1] in pattern.counts)
+            rank = dice + 0.1 * aligned + 0.1 * edges
+            if best is None or rank > best[0]:
+                best = (rank, s, s + length)
+    if best is None:
+        return None
+    return best[1], best[2], best[0]
+
+
+def _head(keys: tuple[str, ...], content: frozenset[str], head_last: bool) -> str:
+    """The word a rendering is about: in head-last languages the last content word before
+    the first function word that follows one ("Charter for European Security" -> charter,
+    "Sergey Lavrov" -> lavrov); elsewhere the first content word."""
+    ordered = [k for k in keys if k in content]
+    if not head_last:
+        return ordered[0]
+    head = None
+    for k in keys:
+        if k in content:
+            head = k
+        elif head is not None:
+            break
+    return head or ordered[-1]
+
+
+def _similar(word: str, key: str) -> bool:
+    """Character-trigram Dice of at least 0.5: two spellings of one word."""
+    a, b = _trigrams(word), _trigrams(key)
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.5
+
+
+def _trigrams(word: str) -> set[str]:
+    padded = f" {word} "
+    return {padded[k : k + 3] for k in range(len(padded) - 2)}
+
+
+def _starts(parts: list[str]) -> list[int]:
+    """Character offset of each word."""
+    out, pos = [], 0
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append(pos)
+        pos += len(part)
+    return out
+
+
+def _best_of_overlapping(found: list[Discovery]) -> list[Discovery]:
+    """Where discoveries of different terms overlap, the best-scoring one, in text order."""
+    out: list[Discovery] = []
+    for d in sorted(found, key=lambda d: (-d.score, d.start)):
+        if not any(d.start < o.end and o.start < d.end for o in out):
+            out.append(d)
+    return sorted(out, key=lambda d: d.start)
+
+
+def _fold(text: str) -> str:
+    return " ".join(normalise_word(w) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def _metric():
+    from sacrebleu.metrics import CHRF
+
+    return CHRF()
+
+
+def chrf(hypothesis: str, reference: str) -> float:
+    """sacrebleu's sentence chrF (0-100)."""
+    return _metric().sentence_score(hypothesis, [reference]).score
