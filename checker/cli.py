@@ -38,16 +38,29 @@ def main() -> None:
 @click.option("--lang", default=None, help="Language of documents whose header and path do not say (else detected).")
 @click.option("--source-lang", default=None,
               help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
+              show_default=True, help="Report format (sarif: SARIF 2.1.0; github: workflow annotations).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit with status 1 if a finding has at least this severity. Default: error.")
 @click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries.")
+@click.option("--discover", is_flag=True, default=None,
+              help="Also report spans that resemble a term but are not listed (unlisted-rendering).")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
+              help="chrF a discovered span needs (default 50).")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Report only findings that are not in this baseline file.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="Record today's findings in this baseline file and exit 0.")
+@click.option("--fix", is_flag=True, help="Replace forbidden renderings by the preferred one, in place.")
+@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
+@click.option("--no-suppressions", is_flag=True, help="Ignore `termcheck: ignore` markers.")
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
+          discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions,
           no_stemming, no_cache, quiet) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
@@ -70,15 +83,58 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         severity=config.severity,
         languages=config.languages,
         select=config.selects if (config.include or config.exclude) else None,
+        discover=bool(discover if discover is not None else config.discover),
+        threshold=threshold if threshold is not None else (config.threshold or 50.0),
+        suppressions=not no_suppressions,
     )
+    if fix or show_diff:
+        pending = _fix(paths, matcher, options, write=fix, show_diff=show_diff)
+        if not fix:
+            sys.exit(1 if pending else 0)  # like ruff --diff: 1 when something would change
     result = run_check(paths, matcher.glossary, options, matcher)
     if not no_cache:
         from checker.cache import save_matcher
 
         save_matcher(matcher)
+    if write_baseline_path:
+        from checker.baseline import BaselineError, write_baseline
+
+        try:
+            write_baseline(write_baseline_path, result.findings)
+        except BaselineError as exc:
+            click.echo(f"termcheck: {exc}", err=True)
+            sys.exit(2)
+        click.echo(f"termcheck: wrote {len(result.findings)} findings to {write_baseline_path}", err=True)
+        sys.exit(0)
+    if baseline_path:
+        import dataclasses
+
+        from checker.baseline import BaselineError, load_baseline
+
+        try:
+            baseline = load_baseline(baseline_path)
+        except BaselineError as exc:
+            click.echo(f"termcheck: {exc}", err=True)
+            sys.exit(2)
+        result = dataclasses.replace(result, findings=tuple(baseline.filter(result.findings)))
     color = not output and fmt == "text" and sys.stdout.isatty()
     _emit(render(result, fmt, color=color, quiet=quiet), output, color)
     sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
+
+
+def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
+    """--fix / --diff: replace forbidden renderings by preferred ones (before the check reports)."""
+    from checker.fix import apply_fixes, plan_paths, render_diff
+
+    plan = plan_paths(paths, matcher, lang=options.lang, source_lang=options.source_lang,
+                      include_fuzzy=options.include_fuzzy)
+    if show_diff:
+        click.echo(render_diff(plan), nl=False)
+    errors = apply_fixes(plan) if write else []
+    for line in plan.messages() + errors:
+        click.echo(line, err=True)
+    click.echo(f"termcheck: {plan.summary()}{'' if write else ' (not written: --diff)'}", err=True)
+    return bool(plan.edits)
 
 
 def _config_or_exit(config_path: str | None, isolated: bool, start: str):

@@ -15,6 +15,8 @@ over. Command-line options override it. Example::
     source-lang = "en"                    # language of PO msgids
     languages = ["de", "fr"]              # check only documents in these languages
     include-fuzzy = false
+    discover = true                       # report unlisted renderings
+    threshold = 50                        # chrF a discovered span needs
     [tool.termcheck.severity]
     variant-rendering = "info"
 """
@@ -50,6 +52,8 @@ class Config:
     source_lang: str | None = None
     languages: tuple[str, ...] = ()
     include_fuzzy: bool | None = None
+    discover: bool | None = None
+    threshold: float | None = None
 
     @property
     def root(self) -> Path:
@@ -114,6 +118,7 @@ def load_config(path: Path) -> Config:
 _KEYS = {
     "glossary": str, "include": list, "exclude": list, "disable": list, "severity": dict,
     "fail-on": str, "lang": str, "source-lang": str, "languages": list, "include-fuzzy": bool,
+    "discover": bool, "threshold": (int, float),
 }
 
 
@@ -127,8 +132,10 @@ def _validate(table: dict, path: Path, text: str) -> Config:
     for key, value in table.items():
         if key not in _KEYS:
             raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(_KEYS)})")
-        if not isinstance(value, _KEYS[key]):
-            raise fail(key, f"'{key}' must be a {_KEYS[key].__name__}")
+        if not isinstance(value, _KEYS[key]) or (isinstance(value, bool) and _KEYS[key] is not bool):
+            kind = _KEYS[key]
+            name = "number" if isinstance(kind, tuple) else kind.__name__
+            raise fail(key, f"'{key}' must be a {name}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
     for rule in table.get("disable", []):
@@ -166,6 +173,8 @@ def _validate(table: dict, path: Path, text: str) -> Config:
         source_lang=normalise_tag(table["source-lang"]) if "source-lang" in table else None,
         languages=tuple(languages),
         include_fuzzy=table.get("include-fuzzy"),
+        discover=table.get("discover"),
+        threshold=float(table["threshold"]) if "threshold" in table else None,
     )
 
 

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterator
+from typing import TYPE_CHECKING, Callable, Iterator
 
 from checker.documents.model import Document, Segment
 from checker.glossary import Glossary, Rendering
 from checker.matcher import Match, Matcher
+
+if TYPE_CHECKING:
+    from checker.discovery import Discoverer, Discovery
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class DocumentMatches:
     counts: dict[Rendering, int]
     #: target renderings -> their first occurrence in this document
     first: dict[Rendering, Occurrence]
+    #: unlisted renderings found by discovery (only when discovery is on)
+    discoveries: tuple[tuple[UnitMatches, "Discovery"], ...] = ()
 
     def occurrences(self, *statuses: str) -> Iterator[Occurrence]:
         """Target occurrences in document order, only of the given statuses if any are given."""
@@ -73,26 +78,40 @@ class DocumentMatches:
 
 
 def match_document(
-    document: Document, matcher: Matcher, glossary: Glossary, source_language: str | None = None
+    document: Document,
+    matcher: Matcher,
+    glossary: Glossary,
+    source_language: str | None = None,
+    discoverers: "Callable[[str], Discoverer | None] | None" = None,
 ) -> DocumentMatches:
-    """Find every rendering in every segment of `document`."""
+    """Find every rendering in every segment of `document` (and, given `discoverers`, a
+    function from glossary language to Discoverer, the unlisted renderings too)."""
     lang = glossary.resolve_language(document.language)
     src_lang = glossary.resolve_language(document.source_language or source_language)
-    find_target = matcher.index(lang).find if lang else None
+    target_index = matcher.index(lang) if lang else None
     find_source = matcher.index(src_lang).find if src_lang and document.bilingual else None
+    discoverer = discoverers(lang) if discoverers is not None and lang else None
     units = []
     counts: Counter[Rendering] = Counter()
     first: dict[Rendering, Occurrence] = {}
+    discoveries = []
     for i, seg in enumerate(document.segments):
-        target = tuple(find_target(seg.text)) if find_target is not None and seg.text else ()
+        target: tuple[Match, ...] = ()
+        found = []
+        if target_index is not None and seg.text:
+            tokens = target_index.tokenise(seg.text)
+            target = tuple(target_index.find(seg.text, tokens))
+            if discoverer is not None:
+                found = discoverer.find(seg.text, tokens, list(target))
         source = tuple(find_source(seg.source)) if find_source is not None and seg.source else ()
-        if not (target or source or seg.bilingual):
+        if not (target or source or seg.bilingual or found):
             continue
         unit = UnitMatches(seg, i, target, source)
         units.append(unit)
+        discoveries.extend((unit, d) for d in found)
         if target:
             counts.update(m.rendering for m in target)
             for m in target:
                 if m.rendering not in first:
                     first[m.rendering] = unit.occurrence(m)
-    return DocumentMatches(document, lang, src_lang, tuple(units), dict(counts), first)
+    return DocumentMatches(document, lang, src_lang, tuple(units), dict(counts), first, tuple(discoveries))

@@ -170,13 +170,7 @@ def _best_window(
                 continue
             missing = [k for k in pattern.content if k not in inside]
             strangers = [w for w, k in zip(words[s : s + length], window) if k not in pattern.counts and not stop(w)]
-            # A missing content word needs a stand-in; only a modifier may go without one;
-            # the head may only be replaced by a spelling of it ("Kiev" / "Kyiv").
-            if len(missing) > len(strangers) and not (
-                len(missing) == 1 and len(pattern.content) >= 3 and missing[0] != pattern.head
-            ):
-                continue
-            if pattern.head in missing and not any(_similar(stem(w), pattern.head) for w in strangers):
+            if not _stand_ins_ok(missing, strangers, pattern, stem):
                 continue
             aligned = sum(a == b for a, b in zip(window, pattern.keys)) / n
             edges = (window[0] in pattern.counts) + (window[-1] in pattern.counts)
@@ -186,6 +180,27 @@ def _best_window(
     if best is None:
         return None
     return best[1], best[2], best[0]
+
+
+def _stand_ins_ok(missing: list[str], strangers: list[str], pattern: _Pattern, stem) -> bool:
+    """Whether the window's other words may stand in for the rendering's missing content words.
+
+    In a short rendering (up to three content words: names, titles) a missing word needs
+    another spelling of it ("Sergei" for "Sergey"), not just any word ("told Blinken" is
+    no rendering of "Tony Blinken"); a longer one may be paraphrased word for word
+    ("enhance" for "strengthen"). Either may drop one modifier ("Astana Declaration"),
+    never its head ("European security architecture" is no "European Security Charter"),
+    and the head may only be replaced by a spelling of it.
+    """
+    if not missing:
+        return True
+    spelled = {k for k in missing if any(_similar(stem(w), k) for w in strangers)}
+    if pattern.head in missing and pattern.head not in spelled:
+        return False
+    unmatched = [k for k in missing if k not in spelled]
+    if len(pattern.content) > 3:
+        unmatched = unmatched[max(0, len(strangers) - len(spelled)):]
+    return not unmatched or (len(unmatched) == 1 and len(pattern.content) >= 3)
 
 
 def _head(keys: tuple[str, ...], content: frozenset[str], head_last: bool) -> str:

@@ -17,6 +17,7 @@ from checker.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary
 from checker.scores import score_usage
+from checker.suppressions import apply_suppressions, read_suppressions
 from checker.usage import UsageTable
 
 
@@ -30,6 +31,9 @@ class CheckOptions:
     severity: dict[str, str] = field(default_factory=dict)  # rule id -> severity override
     languages: tuple[str, ...] = ()  # check only documents in these languages (all if empty)
     select: Callable[[str], bool] | None = None  # include/exclude patterns of the configuration
+    discover: bool = False  # look for unlisted renderings (unlisted-rendering)
+    threshold: float = 50.0  # chrF a discovered span needs
+    suppressions: bool = True  # honour `termcheck: ignore` markers
 
     def signature(self, glossary: Glossary) -> str:
         return "|".join(
@@ -40,6 +44,7 @@ class CheckOptions:
                 f"fuzzy:{'yes' if self.include_fuzzy else 'no'}",
                 f"lang:{self.lang or 'auto'}",
                 f"srclang:{self.source_lang}",
+                f"discover:{self.threshold:g}" if self.discover else "discover:no",
             )
         )
 
@@ -57,6 +62,8 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
     summaries: list[DocumentSummary] = []
     usage = UsageTable()
     documents = iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy, select=options.select)
+    discoverers = _discoverers(matcher, glossary, options.threshold) if options.discover else None
+    suppressions = []
     for item in documents:
         if isinstance(item, ReadError):
             findings.append(READ_ERROR.from_error(item))
@@ -66,7 +73,11 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
             item = replace(item, language=glossary.languages[0], language_source="glossary")
         if options.languages and not any(same_language(item.language, lang) for lang in options.languages):
             continue
-        doc = match_document(item, matcher, glossary, options.source_lang)
+        doc = match_document(item, matcher, glossary, options.source_lang, discoverers)
+        if options.suppressions:
+            suppressions.extend(
+                read_suppressions(item.path, item.format, item.encoding, include_fuzzy=options.include_fuzzy)
+            )
         summaries.append(
             DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments))
         )
@@ -76,6 +87,9 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
     usages = usage.usages()
     for rule in CORPUS_RULES:
         findings.extend(rule.check(usages))
+    if options.suppressions:
+        kept, unused = apply_suppressions(findings, suppressions)
+        findings = kept + unused
     found = {(u.language, u.term_id) for u in usages}
     checked = {glossary.resolve_language(d.language) for d in summaries} - {None}
     absent = sorted(
@@ -88,6 +102,20 @@ def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, 
         signature=options.signature(glossary),
         absent=tuple(absent),
     )
+
+
+def _discoverers(matcher: Matcher, glossary: Glossary, threshold: float):
+    """Glossary language -> its Discoverer, built on first use."""
+    from checker.discovery import Discoverer
+
+    built: dict[str, Discoverer] = {}
+
+    def get(language: str) -> Discoverer:
+        if language not in built:
+            built[language] = Discoverer(matcher.index(language), glossary.renderings(language), threshold)
+        return built[language]
+
+    return get
 
 
 def configure(findings: list[Finding], options: CheckOptions) -> list[Finding]:

@@ -67,11 +67,12 @@ def test_every_rule_declares_id_severity_and_documented_example():
     assert set(ALL_RULES) == {
         "forbidden-rendering", "variant-rendering", "inconsistent-rendering",
         "missing-rendering", "wrong-language", "read-error", "divergent-rendering", "term-omitted",
+        "unlisted-rendering", "unused-suppression",
     }
     for rule in ALL_RULES.values():
         assert rule.severity in ("error", "warning", "info")
         assert "## Example" in (type(rule).__doc__ or ""), rule.id
-    assert len(DOCUMENT_RULES) + len(CORPUS_RULES) + len(COMPARE_RULES) + 1 == len(ALL_RULES)
+    assert len(DOCUMENT_RULES) + len(CORPUS_RULES) + len(COMPARE_RULES) + 2 == len(ALL_RULES)
 
 
 def test_forbidden_rendering_points_at_the_word():

@@ -39,17 +39,19 @@ terms:
 
 
 def check(*paths: str, include_fuzzy: bool = False) -> tuple[list[Finding], list[Finding]]:
-    """The real pipeline, then suppressions the way the CLI applies them."""
+    """The real pipeline, which applies suppressions: (kept findings, unused-suppression findings)."""
     result = run_check(list(paths), GLOSSARY, CheckOptions(lang="en", include_fuzzy=include_fuzzy))
-    suppressions = [
-        s for d in result.documents for s in read_suppressions(d.path, d.format, include_fuzzy=include_fuzzy)
-    ]
-    return apply_suppressions(result.findings, suppressions)
+    kept = [f for f in result.findings if f.rule != "unused-suppression"]
+    return kept, [f for f in result.findings if f.rule == "unused-suppression"]
 
 
-# Until the text reader blanks markers (blank_markers), a marker in a .txt file is prose:
-# its ids match renderings ("kyiv") and its words sway language detection. Those
-# findings are not about suppressions, so the plain-text tests leave them out.
+def test_pipeline_without_suppressions_reports_everything(write):
+    path = write("en/a.txt", "They met in Kiev. termcheck: ignore[forbidden-rendering]\n")
+    result = run_check([path], GLOSSARY, CheckOptions(lang="en", suppressions=False))
+    assert [f.rule for f in result.findings] == ["forbidden-rendering"]
+
+
+# Rules a marker's words could sway in very short test files; not about suppressions.
 MARKER_AS_PROSE = ("wrong-language", "inconsistent-rendering")
 
 

@@ -9,6 +9,8 @@ from checker.checks.inconsistent import InconsistentRendering
 from checker.checks.missing import MissingRendering
 from checker.checks.omitted import TermOmitted
 from checker.checks.read_error import ReadErrorRule
+from checker.checks.unlisted import UnlistedRendering
+from checker.checks.unused_suppression import UnusedSuppression
 from checker.checks.variant import VariantRendering
 from checker.checks.wrong_language import WrongLanguage
 
@@ -17,11 +19,13 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     VariantRendering(),
     MissingRendering(),
     WrongLanguage(),
+    UnlistedRendering(),
 )
 CORPUS_RULES: tuple[CorpusRule, ...] = (InconsistentRendering(),)
 COMPARE_RULES: tuple[CompareRule, ...] = (DivergentRendering(), TermOmitted())
 READ_ERROR = ReadErrorRule()
+UNUSED_SUPPRESSION = UnusedSuppression()
 
 ALL_RULES: dict[str, Rule] = {
-    r.id: r for r in sorted((*DOCUMENT_RULES, *CORPUS_RULES, *COMPARE_RULES, READ_ERROR), key=lambda r: r.id)
+    r.id: r for r in sorted((*DOCUMENT_RULES, *CORPUS_RULES, *COMPARE_RULES, READ_ERROR, UNUSED_SUPPRESSION), key=lambda r: r.id)
 }

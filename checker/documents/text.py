@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.model import Document, Segment
+from checker.suppressions import blank_markers
 
 
 def read_text(path: str, data: bytes) -> Document:
@@ -14,7 +15,8 @@ def read_text(path: str, data: bytes) -> Document:
         format="text",
         language=None,
         language_source="unknown",
-        segments=tuple(paragraphs(path, normalise_newlines(text))),
+        # Suppression markers are no prose: blanked (offsets kept) before anything is matched.
+        segments=tuple(paragraphs(path, blank_markers(normalise_newlines(text)))),
         encoding=encoding,
     )
 

@@ -6,12 +6,16 @@ from typing import Callable
 
 from checker.result import CheckResult
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "sarif", "github")
 
 
 def get_reporter(name: str) -> Callable[..., str]:
     if name == "json":
         from checker.reporters.json import render
+    elif name == "sarif":
+        from checker.reporters.sarif import render
+    elif name == "github":
+        from checker.reporters.github import render
     else:
         from checker.reporters.text import render
     return render
