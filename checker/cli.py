@@ -48,7 +48,7 @@ def main() -> None:
 @click.option("--discover", is_flag=True, default=None,
               help="Also report spans that resemble a term but are not listed (unlisted-rendering).")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,
-              help="chrF a discovered span needs (default 50).")
+              help="chrF a discovered span needs (default 45).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
@@ -84,7 +84,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         languages=config.languages,
         select=config.selects if (config.include or config.exclude) else None,
         discover=bool(discover if discover is not None else config.discover),
-        threshold=threshold if threshold is not None else (config.threshold or 50.0),
+        threshold=threshold if threshold is not None else (config.threshold or 45.0),
         suppressions=not no_suppressions,
     )
     if fix or show_diff:

@@ -16,7 +16,7 @@ over. Command-line options override it. Example::
     languages = ["de", "fr"]              # check only documents in these languages
     include-fuzzy = false
     discover = true                       # report unlisted renderings
-    threshold = 50                        # chrF a discovered span needs
+    threshold = 45                        # chrF a discovered span needs
     [tool.termcheck.severity]
     variant-rendering = "info"
 """

@@ -32,7 +32,7 @@ class CheckOptions:
     languages: tuple[str, ...] = ()  # check only documents in these languages (all if empty)
     select: Callable[[str], bool] | None = None  # include/exclude patterns of the configuration
     discover: bool = False  # look for unlisted renderings (unlisted-rendering)
-    threshold: float = 50.0  # chrF a discovered span needs
+    threshold: float = 45.0  # chrF a discovered span needs
     suppressions: bool = True  # honour `termcheck: ignore` markers
 
     def signature(self, glossary: Glossary) -> str:

@@ -14,7 +14,7 @@ class UnlistedRendering(DocumentRule):
     ## What it does
     With `--discover`, finds spans that share the content words of a term's
     rendering ("indivisibility of the security", "Paris Charter for New Europe") and
-    score at least the threshold (default 50) in sacrebleu's sentence chrF against the
+    score at least the threshold (default 45) in sacrebleu's sentence chrF against the
     term's closest rendering, and reports them with that rendering and the score.
 
     ## Why is this bad?
