@@ -30,10 +30,27 @@ def cache_dir() -> Path:
     return Path(base) / "termcheck"
 
 
+def _code_stamp() -> str:
+    """When the modules whose objects are cached last changed: a development checkout
+    must not load pickles of an older shape."""
+    import checker.glossary
+    import checker.matcher
+    import checker.normalise
+    import checker.tokenise
+
+    stamps = []
+    for module in (checker.glossary, checker.matcher, checker.normalise, checker.tokenise):
+        try:
+            stamps.append(str(os.stat(module.__file__).st_mtime_ns))
+        except (OSError, TypeError):
+            stamps.append("?")
+    return "-".join(stamps)
+
+
 def _entry(glossary_sha256: str, stem: bool) -> Path:
     import Stemmer
 
-    versions = f"{__version__}|{sys.version_info[:3]}|{Stemmer.version()}|stem={stem}"
+    versions = f"{__version__}|{sys.version_info[:3]}|{Stemmer.version()}|stem={stem}|{_code_stamp()}"
     key = hashlib.sha256(f"{glossary_sha256}|{versions}".encode()).hexdigest()[:32]
     return cache_dir() / f"glossary-{key}.pickle"
 

@@ -49,6 +49,9 @@ class Rendering:
     line: int = 0
     #: position in the glossary (term order, then preferred, variants, forbidden)
     order: int = 0
+    column: int = 0
+    #: the value as written in the file, before spaces were collapsed (for lint)
+    raw: str = ""
 
 
 @dataclass(frozen=True)
@@ -353,5 +356,6 @@ class _Builder:
                 continue
             line = _pos(item)[0]
             seen[key] = (status, line)
-            out.append(Rendering(term_id, lang, clean, status, line, order + len(out)))
+            column = _pos(item)[1]
+            out.append(Rendering(term_id, lang, clean, status, line, order + len(out), column, text))
         return out
