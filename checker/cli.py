@@ -230,6 +230,102 @@ def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
     sys.exit(1 if failing else 0)
 
 
+@main.group()
+def glossary() -> None:
+    """Maintain the glossary: lint it, measure its use, find unlisted renderings, import, export."""
+
+
+@glossary.command("lint")
+@click.argument("path", required=False, default="glossary.yml", type=click.Path(dir_okay=False))
+def glossary_lint(path: str) -> None:
+    """Check the glossary at PATH (default glossary.yml): errors, then warnings; exit 1 on any."""
+    from checker.glossary_lint import lint
+
+    errors, warnings = lint(path)
+    for p in errors:
+        click.echo(f"{p.path}:{p.line}:{p.column}: error: {p.message}")
+    for p in warnings:
+        click.echo(f"{p.path}:{p.line}:{p.column}: warning: {p.message}")
+    if errors or warnings:
+        click.echo(f"{len(errors)} errors, {len(warnings)} warnings", err=True)
+    sys.exit(1 if errors or warnings else 0)
+
+
+@glossary.command("stats")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def glossary_stats(paths, glossary_path, lang, fmt) -> None:
+    """Per term and language, occurrences in PATHS (default translations/) by rendering; terms
+    never seen; per-language completeness."""
+    from checker.glossary_stats import glossary_stats as compute
+    from checker.pipeline import CheckOptions, run_check
+    from checker.reporters.glossary import stats_json, stats_text
+
+    matcher = _load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
+    result = run_check(list(paths) or ["translations/"], matcher.glossary, CheckOptions(lang=lang), matcher)
+    stats = compute(matcher.glossary, result)
+    click.echo((stats_json if fmt == "json" else stats_text)(stats), nl=False)
+
+
+@glossary.command("suggest")
+@click.argument("paths", nargs=-1, type=click.Path())
+@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="chrF a span needs (default 45).")
+@click.option("--term", "terms", multiple=True, help="Only suggestions for this term id (repeatable).")
+@click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,
+              help="Only spans seen at least this often.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--write", is_flag=True, help="Add the suggestions shown to the glossary file.")
+@click.option("--as", "status", type=click.Choice(["variant", "forbidden"]), default="variant", show_default=True,
+              help="With --write: add them as variants or as forbidden renderings.")
+def glossary_suggest(paths, glossary_path, lang, threshold, terms, min_count, fmt, write, status) -> None:
+    """Rank the renderings PATHS (default translations/) use that the glossary does not list."""
+    from checker.discovery import DEFAULT_THRESHOLD
+    from checker.reporters.glossary import suggestions_json, suggestions_text
+    from checker.suggest import suggest
+
+    matcher = _load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
+    found, errors = suggest(list(paths) or ["translations/"], matcher.glossary, lang=lang,
+                            threshold=threshold if threshold is not None else DEFAULT_THRESHOLD, matcher=matcher)
+    for e in errors:
+        click.echo(f"{e.path}:{e.line}:{e.column}: error: {e.message}", err=True)
+    found = [s for s in found if s.count >= min_count and (not terms or s.term_id in terms)]
+    click.echo((suggestions_json if fmt == "json" else suggestions_text)(found), nl=False)
+    if write and found:
+        from checker.glossary_yaml import add_renderings
+
+        with open(glossary_path, encoding="utf-8") as fh:
+            before = fh.read()
+        after = add_renderings(before, [(s.term_id, s.language, s.text, status) for s in found])
+        _replace_file(glossary_path, before, after)
+        click.echo(f"termcheck: added {len(found)} {status} renderings to {glossary_path}", err=True)
+
+
+def _replace_file(path: str, expected: str, new: str) -> None:
+    """Write `new` to `path` atomically, unless the file changed since it read as `expected`."""
+    import os
+    import tempfile
+
+    with open(path, encoding="utf-8") as fh:
+        if fh.read() != expected:
+            click.echo(f"termcheck: {path} changed on disk since it was read; not written", err=True)
+            sys.exit(2)
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".termcheck-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(new)
+        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
 @main.command()
 @click.argument("rule_id", required=False)
 def rule(rule_id: str | None) -> None:
