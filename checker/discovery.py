@@ -106,24 +106,26 @@ class Discoverer:
         gaps = self.index._gaps
         clean_gap = [gaps[g] == "" for g in parts[0::2]]  # gap before word k is parts[2k]
         taken = [(m.start, m.end) for m in matches]
-        best: dict[tuple[int, int, str], float] = {}
+        best: dict[tuple[int, int, str], tuple[int, float]] = {}
         for i in hits:
             for pattern in anchors[keys[i]]:
                 window = _best_window(words, keys, clean_gap, i, pattern, self._is_stop, self._stem)
                 if window is not None:
-                    s, e, dice = window
+                    s, e, rank = window
                     key = (s, e, pattern.rendering.term_id)
-                    if dice > best.get(key, 0.0):
-                        best[key] = dice
+                    if key not in best or rank > best[key]:
+                        best[key] = rank
         # Of overlapping windows of one term (found from several anchors), the best-ranked.
         chosen: list[tuple[int, int, str]] = []
-        for (s, e, term_id), _rank in sorted(best.items(), key=lambda kv: (-kv[1], kv[0])):
+        for (s, e, term_id), _rank in sorted(best.items(), key=lambda kv: (-kv[1][0], -kv[1][1], kv[0])):
             if not any(t == term_id and s < ce and cs < e for cs, ce, t in chosen):
                 chosen.append((s, e, term_id))
         found: list[Discovery] = []
         for s, e, term_id in sorted(chosen):
             start, end = starts[s], starts[e - 1] + len(parts[2 * (e - 1) + 1])
-            if any(a < end and start < b for a, b in taken):
+            # a listed rendering may lie inside a longer unlisted one ("Paris Charter" in
+            # "Paris Charter for New Europe"), not overlap it partly or contain it
+            if any(a < end and start < b and not (start <= a and b <= end and (a, b) != (start, end)) for a, b in taken):
                 continue
             span = text[start:end]
             folded = _fold(span)
@@ -147,7 +149,7 @@ class Discoverer:
 
 def _best_window(
     words: list[str], keys: list[str | None], clean_gap: list[bool], i: int, pattern: _Pattern, stop, stem
-) -> tuple[int, int, float] | None:
+) -> tuple[int, int, tuple[int, float]] | None:
     """The window around word i most like `pattern`, if it shares enough of its words.
 
     A window is about the rendering's length (never a single word for a multi-word
@@ -155,8 +157,9 @@ def _best_window(
     a content word of the rendering only where another content word stands in for it
     ("Sergei Lavrov" for "Sergey Lavrov"), or a modifier of a rendering of three content
     words or more ("Astana Declaration"; not "European security", which lacks the head
-    of "European Security Charter"). Windows rank by Dice overlap of keys, then by words in the same position
-    ("Sergei Lavrov" beats "Lavrov said"), then by edges that are rendering words.
+    of "European Security Charter"). Windows rank by the number of rendering words they
+    share, then by Dice overlap of keys, words in the same position ("Sergei Lavrov"
+    beats "Lavrov said") and edges that are rendering words.
     """
     n = len(pattern.keys)
     best: tuple[float, int, int] | None = None
@@ -176,7 +179,7 @@ def _best_window(
                 continue
             aligned = sum(a == b for a, b in zip(window, pattern.keys)) / n
             edges = (window[0] in pattern.counts) + (window[-1] in pattern.counts)
-            rank = dice + 0.1 * aligned + 0.1 * edges
+            rank = (shared, dice + 0.1 * aligned + 0.1 * edges)
             if best is None or rank > best[0]:
                 best = (rank, s, s + length)
     if best is None:

@@ -61,6 +61,8 @@ class Term:
     note: str | None = None
     case_sensitive: bool = False
     line: int = 0
+    #: language -> line of its key in the file
+    language_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def preferred(self, language: str) -> Rendering | None:
         for r in self.renderings.get(language, ()):
@@ -305,6 +307,7 @@ class _Builder:
         if not langs:
             self.error(fields["renderings"][1], f"term '{term_id}': no renderings")
         renderings: dict[str, tuple[Rendering, ...]] = {}
+        language_lines: dict[str, int] = {}
         for raw_lang, (lang_node, value_node) in langs.items():
             lang = normalise_tag(raw_lang)
             if lang is None:
@@ -313,10 +316,14 @@ class _Builder:
             if lang in renderings:
                 self.error(lang_node, f"term '{term_id}': language '{lang}' given twice")
                 continue
+            language_lines[lang] = _pos(lang_node)[0]
             items = self.language(term_id, lang, lang_node, value_node, case_sensitive, order)
             order += len(items)
             renderings[lang] = tuple(items)
-        return Term(id=term_id, renderings=renderings, note=note, case_sensitive=case_sensitive, line=line)
+        return Term(
+            id=term_id, renderings=renderings, note=note, case_sensitive=case_sensitive, line=line,
+            language_lines=language_lines,
+        )
 
     def language(self, term_id: str, lang: str, key_node, node, case_sensitive: bool, order: int) -> list[Rendering]:
         import yaml

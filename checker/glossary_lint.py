@@ -73,9 +73,8 @@ def unknown_language_codes(glossary: Glossary) -> Iterator[Problem]:
             region = lang.split("-")[-1] if "-" in lang else None
             if (len(code) == 2 and code not in ISO_639_1) or region == "UK":
                 hint = " (the region of the United Kingdom is GB)" if region == "UK" else ""
-                r = renderings[0]
-                yield Problem(glossary.path, max(1, r.line - 1), 1,
-                              f"'{lang}' is not a valid BCP 47 language tag{hint}")
+                line = term.language_lines.get(lang) or renderings[0].line
+                yield Problem(glossary.path, line, 1, f"'{lang}' is not a valid BCP 47 language tag{hint}")
 
 
 def missing_languages(glossary: Glossary) -> Iterator[Problem]:

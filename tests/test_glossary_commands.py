@@ -1,0 +1,112 @@
+"""`termcheck glossary lint | stats | suggest` end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from checker.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def invoke(*args: str, cwd: Path = ROOT):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+LINTY = """version: 1
+terms:
+  - id: kyiv
+    renderings:
+      en:
+        preferred: Kyiv
+        variants: [Kievs]
+        forbidden: [Kiev]
+      xx: Kyiv
+  - id: capital
+    renderings:
+      en:
+        preferred: "Kyiv "
+        variants: ["“capital”"]
+      de: Hauptstadt
+"""
+
+
+def test_lint_reports_warnings_with_file_and_line(write):
+    g = write("g.yml", LINTY)
+    result = invoke("glossary", "lint", g)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert f"{g}:8:21: warning: forbidden 'Kiev' equals the variant 'Kievs' once normalised and stemmed [en]: the matcher takes the spelling in the text" in lines
+    assert any(line.startswith(f"{g}:9:1: warning: 'xx' is not a valid BCP 47 language tag") for line in lines)
+    assert f"{g}:13:20: warning: 'Kyiv' [en] is also a rendering of 'kyiv' (line 6)" in lines
+    assert f"{g}:13:20: warning: rendering 'Kyiv ' has leading or trailing spaces" in lines
+    assert f"{g}:14:20: warning: rendering '“capital”' starts or ends with a quotation mark" in lines
+    assert any(line.startswith(f"{g}:3:1: warning: term 'kyiv' has no rendering in de") for line in lines)
+
+
+def test_lint_reports_what_check_rejects(write):
+    g = write("g.yml", "version: 1\nterms:\n  - id: a\n    renderings:\n      en: ''\n")
+    result = invoke("glossary", "lint", g)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"{g}:5:11: error: term 'a' [en]: empty preferred rendering"
+
+
+def test_lint_clean_glossary_exits_0(write):
+    g = write("g.yml", "version: 1\nterms:\n  - id: a\n    renderings:\n      en: alpha\n")
+    result = invoke("glossary", "lint", g)
+    assert result.exit_code == 0 and result.output == ""
+
+
+def test_stats_on_the_default_corpus():
+    report = json.loads(invoke("glossary", "stats", "--format", "json").output)
+    langs = {c["language"]: c for c in report["languages"]}
+    assert langs["en"]["completeness"] == 1.0 and langs["en"]["seen"] == 15
+    assert langs["de"]["with_rendering"] == 12
+    terms = {(t["id"], t["language"]): t for t in report["terms"]}
+    kyiv = {r["text"]: r["count"] for r in terms[("kyiv", "en")]["renderings"]}
+    assert kyiv == {"Kyiv": 0, "Kiev": 2}
+    undivided = {r["text"]: r["count"] for r in terms[("indivisible-security", "en")]["renderings"]}
+    assert undivided["undivided security"] == 0 and undivided["indivisible security"] == 10
+
+
+def test_stats_lists_terms_never_seen(write, tmp_path):
+    g = write("g.yml", "version: 1\nterms:\n  - id: a\n    renderings:\n      en: alpha\n  - id: b\n    renderings:\n      en: beta\n")
+    doc = write("en/a.txt", "Alpha and more alpha.")
+    report = json.loads(invoke("glossary", "stats", "-g", g, doc, "--format", "json").output)
+    assert report["never_seen"] == [{"id": "b", "language": "en"}]
+
+
+def reduced(write) -> str:
+    text = (ROOT / "glossary.yml").read_text(encoding="utf-8")
+    for r in ("Sergei Lavrov", "Tony Blinken", "Paris Charter for New Europe", "indivisibility of security"):
+        text = text.replace(f", {r}", "").replace(f"{r}, ", "").replace(f"[{r}]", "[]")
+    return write("reduced.yml", text)
+
+
+def test_suggest_finds_the_renderings_the_corpus_uses(write):
+    g = reduced(write)
+    report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json").output)
+    found = {(s["term"], s["text"]): s for s in report["suggestions"]}
+    lavrov = found[("sergey-lavrov", "Sergei Lavrov")]
+    assert lavrov["count"] == 2 and len(lavrov["documents"]) == 2 and lavrov["closest"] == "Sergey Lavrov"
+    assert len(lavrov["contexts"]) == 2 and "[Sergei Lavrov]" in lavrov["contexts"][0]
+    assert ("antony-blinken", "Tony Blinken") in found
+    assert ("charter-of-paris", "Paris Charter for New Europe") in found
+    assert found[("indivisible-security", "indivisibility of security")]["count"] == 4
+
+
+def test_suggest_filters_by_term_and_count(write):
+    g = reduced(write)
+    report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json", "--term", "sergey-lavrov").output)
+    assert {s["term"] for s in report["suggestions"]} == {"sergey-lavrov"}
+    report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json", "--min-count", "2").output)
+    assert all(s["count"] >= 2 for s in report["suggestions"]) and report["suggestions"]
