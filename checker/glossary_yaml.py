@@ -260,17 +260,21 @@ def add_renderings(text: str, additions: Iterable[Addition], path: str = "<gloss
     Raises GlossaryError when `text` is not a valid glossary, GlossaryEditError when an
     addition cannot be made.
     """
+    from checker.perf import gc_paused
+
     glossary = parse_glossary(text, path)
     plan = _plan(glossary, additions)
     if not plan:
         return text
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
-    editor = _Editor(body, _compose(body))
-    for term_id, languages in plan.items():
-        editor.edit_term(term_id, languages)
-    result = bom + editor.apply()
-    _verify(glossary, plan, result, path)
+    body = text[len(bom) :]
+    # a large glossary's node graph is a million long-lived objects: see checker.perf
+    with gc_paused():
+        editor = _Editor(body, _compose(body))
+        for term_id, languages in plan.items():
+            editor.edit_term(term_id, languages)
+        result = bom + editor.apply()
+        _verify(glossary, plan, result, path)
     return result
 
 
@@ -343,9 +347,11 @@ class _Editor:
     """Finds the nodes to change with the YAML parser's marks and splices text at them."""
 
     def __init__(self, text: str, root) -> None:
-        self.text = text
-        self.root = root
         self.nl = "\r\n" if "\r\n" in text else "\n"
+        # Lines may be inserted after the last one: it gets its line end (offsets stay valid).
+        self.appended = bool(text) and not text.endswith("\n")
+        self.text = text + self.nl if self.appended else text
+        self.root = root
         self.splices: list[_Splice] = []
         self.mapping_indent = _indent_of(root)[0]
         self.terms = self._terms()
@@ -372,14 +378,20 @@ class _Editor:
         else:
             newline = text.find("\n", after)
             at = len(text) if newline < 0 else newline + 1
-        prefix = self.nl if at == len(text) and text and not text.endswith("\n") else ""
-        self.splice(at, at, prefix + "".join(line + self.nl for line in lines))
+        self.splice(at, at, "".join(line + self.nl for line in lines))
 
     def apply(self) -> str:
         text = self.text
-        for s in sorted(self.splices, key=lambda s: (s.start, s.order), reverse=True):
-            text = text[: s.start] + s.text + text[s.end:]
-        return text
+        if self.appended and not any(s.start == len(text) for s in self.splices):
+            text = text[: -len(self.nl)]  # nothing went after the last line: leave it as it was
+        # One pass over the text: a large glossary with many additions is not copied per splice.
+        pieces, cursor = [], 0
+        for s in sorted(self.splices, key=lambda s: (s.start, s.order)):
+            assert s.start >= cursor, "overlapping edits"
+            pieces += [text[cursor : s.start], s.text]
+            cursor = s.end
+        pieces.append(text[cursor:])
+        return "".join(pieces)
 
     # -- edits
 
@@ -401,10 +413,12 @@ class _Editor:
         if new:
             self._add_languages(renderings, new)
 
-    def _refuse_shared(self, node, term_id: str) -> None:
-        # An anchored node used through an alias elsewhere: editing it would edit both.
+    def _refuse_shared(self, node, term_id: str = "") -> None:
+        # An anchored node used through an alias elsewhere: its marks are the anchor's, and
+        # editing it would edit every use.
         if id(node) in self.shared:
-            raise GlossaryEditError(f"term '{term_id}': cannot edit renderings shared through a YAML alias")
+            where = f"term '{term_id}': " if term_id else ""
+            raise GlossaryEditError(f"{where}cannot edit renderings shared through a YAML alias")
 
     def _extend_language(self, mapping, plan: _LanguagePlan) -> None:
         """Add to a language given as a mapping (`preferred:` ...)."""
@@ -419,15 +433,16 @@ class _Editor:
                 continue
             # variants go after `preferred`, forbidden renderings at the end
             anchor = _get(mapping, "preferred") if key == "variants" else mapping.value[-1][1]
-            entry = f"{key}: {self._flow_list(items)}"
+            entry = f"{key}: {_flow_list([_scalar(i, flow=True) for i in items])}"
             if flow:
                 self.splice(self._end(anchor), self._end(anchor), ", " + entry)
             else:
                 self.insert_lines(self._end(anchor), [" " * column + entry])
 
     def _extend_list(self, node, items: list[str]) -> None:
+        self._refuse_shared(node)
         if _is_scalar(node):  # `variants: one` -- a single string is a one-item list
-            self.splice(node.start_mark.index, self._end(node), self._flow_list([self._source(node)], items))
+            self.splice(node.start_mark.index, self._end(node), _flow_list([self._source(node), *(_scalar(i, flow=True) for i in items)]))
         elif node.flow_style:
             if node.value:
                 at = self._end(node.value[-1])
@@ -436,9 +451,9 @@ class _Editor:
                 at = node.start_mark.index + 1
                 self.splice(at, at, ", ".join(_scalar(i, flow=True) for i in items))
         else:
-            dash = node.start_mark.column
-            first = node.value[0].start_mark.column
-            lines = [" " * dash + "-" + " " * (first - dash - 1) + _scalar(i, flow=False) for i in items]
+            dash, first = node.start_mark, node.value[0].start_mark
+            gap = first.column - dash.column if first.line == dash.line else 2  # `-   item` keeps its gap
+            lines = [" " * dash.column + "-" + " " * max(gap - 1, 1) + _scalar(i, flow=False) for i in items]
             self.insert_lines(self._end(node.value[-1]), lines)
 
     def _expand_shorthand(self, renderings, key, value, plan: _LanguagePlan) -> None:
@@ -447,8 +462,7 @@ class _Editor:
             mapping = self._flow_mapping(self._source(value), plan)
             self.splice(value.start_mark.index, self._end(value), mapping)
             return
-        column = key.start_mark.column + self.mapping_indent
-        indent = " " * column
+        indent = " " * (key.start_mark.column + self._language_indent(renderings))
         end = self._end(value)
         if value.start_mark.line == value.end_mark.line and value.style not in ("|", ">"):
             # the value's own text (and any comment after it) stays where it is
@@ -488,12 +502,11 @@ class _Editor:
     # -- text of new nodes
 
     def _lists(self, plan: _LanguagePlan) -> list[str]:
-        return [f"{key}: {self._flow_list(items)}" for key, items in (("variants", plan.variant), ("forbidden", plan.forbidden)) if items]
-
-    def _flow_list(self, items: list[str], more: list[str] = ()) -> str:  # type: ignore[assignment]
-        return "[" + ", ".join([*items[: len(items) - len(more) if False else len(items)], *[]] and [
-            i if i.startswith(_SOURCE) else _scalar(i, flow=True) for i in items
-        ] + [_scalar(i, flow=True) for i in more]).replace(_SOURCE, "") + "]"
+        return [
+            f"{key}: {_flow_list([_scalar(i, flow=True) for i in items])}"
+            for key, items in (("variants", plan.variant), ("forbidden", plan.forbidden))
+            if items
+        ]
 
     def _flow_language(self, plan: _LanguagePlan) -> str:
         assert plan.preferred is not None
@@ -501,46 +514,43 @@ class _Editor:
             return _scalar(plan.preferred, flow=True)
         return self._flow_mapping(_scalar(plan.preferred, flow=True), plan)
 
-    def _flow_mapping(self, preferred_source: str, plan: _LanguagePlan) -> str:
-        return "{" + ", ".join([f"preferred: {preferred_source.replace(_SOURCE, '')}", *self._lists(plan)]) + "}"
+    def _flow_mapping(self, preferred: str, plan: _LanguagePlan) -> str:
+        return "{" + ", ".join([f"preferred: {preferred}", *self._lists(plan)]) + "}"
 
     def _source(self, node) -> str:
-        """A scalar's text as the file writes it, when it can be moved into a flow context
-        unchanged; else a fresh quoting of its value. Marked so it is not quoted again."""
-        raw = self.text[node.start_mark.index: node.end_mark.index]
-        single_line = node.start_mark.line == node.end_mark.line
-        if single_line and (node.style in ("'", '"') or (not node.style and _scalar(node.value, flow=True) == node.value)):
-            return _SOURCE + raw
-        return _SOURCE + _scalar(_clean(node.value), flow=True)
+        """A scalar as the file writes it, when that text means the same in a flow
+        context; else a fresh quoting of its value."""
+        raw = self.text[node.start_mark.index : node.end_mark.index]
+        if node.start_mark.line == node.end_mark.line:
+            if node.style in ("'", '"') or (not node.style and _scalar(node.value, flow=True) == raw):
+                return raw
+        return _scalar(_clean(node.value), flow=True)
 
     def _end(self, node) -> int:
-        return _content_end(node, self.text)
+        """Offset just after the last character of a node's own text.
+
+        The parser's end mark of a block collection (and of a block scalar) lies at the next
+        token, past blank lines and comments that belong to what follows.
+        """
+        self._refuse_shared(node)
+        if _is_scalar(node):
+            end = node.end_mark.index
+            if node.style in ("|", ">"):
+                while end > node.start_mark.index and self.text[end - 1] in " \t\r\n":
+                    end -= 1
+            return end
+        if node.flow_style or not node.value:
+            return node.end_mark.index
+        last = node.value[-1]
+        return self._end(last[1] if isinstance(last, tuple) else last)
 
 
-#: marks text that is already YAML source (not to be quoted again); never in a rendering
-_SOURCE = "\x00"
+def _flow_list(sources: list[str]) -> str:
+    return "[" + ", ".join(sources) + "]"
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split())
-
-
-def _content_end(node, text: str) -> int:
-    """Offset just after the last character of a node's own text.
-
-    The parser's end mark of a block collection (and of a block scalar) lies at the next
-    token, past blank lines and comments that belong to what follows.
-    """
-    if _is_scalar(node):
-        end = node.end_mark.index
-        if node.style in ("|", ">"):
-            while end > node.start_mark.index and text[end - 1] in " \t\r\n":
-                end -= 1
-        return end
-    if node.flow_style or not node.value:
-        return node.end_mark.index
-    last = node.value[-1]
-    return _content_end(last[1] if isinstance(last, tuple) else last, text)
 
 
 def _scalar(text: str, flow: bool) -> str:
@@ -603,24 +613,26 @@ def _shared_nodes(root) -> set[int]:
 
 def _indent_of(root) -> tuple[int, int, int]:
     """(mapping, sequence, offset) of the first nested block mapping and block sequence."""
+    import yaml
+
     mapping = sequence = offset = None
     stack = [root]
     while stack and (mapping is None or sequence is None):
         node = stack.pop()
         if _is_scalar(node):
             continue
-        if isinstance(node.value, list) and node.value and isinstance(node.value[0], tuple) and not node.flow_style:
+        if isinstance(node, yaml.MappingNode) and not node.flow_style:
             for key, value in node.value:
                 if _is_scalar(value) or value.flow_style or not value.value:
                     continue
-                if isinstance(value.value[0], tuple):
+                if isinstance(value, yaml.MappingNode):
                     if mapping is None:
                         mapping = value.value[0][0].start_mark.column - key.start_mark.column
                 elif sequence is None:
                     offset = value.start_mark.column - key.start_mark.column
                     sequence = value.value[0].start_mark.column - key.start_mark.column
         for item in reversed(node.value):
-            stack.extend(item if isinstance(item, tuple) else (item,))
+            stack.extend(reversed(item) if isinstance(item, tuple) else (item,))
     if mapping is None or mapping <= 0:
         mapping = DEFAULT_INDENT[0]
     if sequence is None or offset is None or offset < 0 or sequence < offset + 2:
