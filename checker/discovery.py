@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 
 from checker.glossary import Rendering
 from checker.language import primary
@@ -102,13 +102,15 @@ class Discoverer:
         hits = list(compress(range(len(keys)), map(anchors.__contains__, keys)))
         if not hits:
             return []
-        starts = _starts(parts)
-        gaps = self.index._gaps
-        clean_gap = [gaps[g] == "" for g in parts[0::2]]  # gap before word k is parts[2k]
+        # Offsets and gaps from C: accumulate gives each part's end, so word k starts at [2k].
+        starts = list(accumulate(map(len, parts)))[0::2]
+        clean_gap = list(map("".__eq__, map(self.index._gaps.__getitem__, parts[0::2])))
         taken = [(m.start, m.end) for m in matches]
         best: dict[tuple[int, int, str], tuple[int, float]] = {}
         for i in hits:
             for pattern in anchors[keys[i]]:
+                if not _worth_a_look(words, keys, i, pattern, self._stem):
+                    continue
                 window = _best_window(words, keys, clean_gap, i, pattern, self._is_stop, self._stem)
                 if window is not None:
                     s, e, rank = window
@@ -168,12 +170,17 @@ def _best_window(
             if not all(clean_gap[s + 1 : s + length]):
                 continue
             window = keys[s : s + length]
-            inside = Counter(k for k in window if k is not None)
-            shared = sum((inside & pattern.counts).values())
+            need = dict(pattern.counts)
+            shared = 0
+            for k in window:
+                left = need.get(k)
+                if left:
+                    need[k] = left - 1
+                    shared += 1
             dice = 2 * shared / (length + n)
             if dice < MIN_OVERLAP:
                 continue
-            missing = [k for k in pattern.content if k not in inside]
+            missing = [k for k in pattern.content if k not in window]
             strangers = [w for w, k in zip(words[s : s + length], window) if k not in pattern.counts and not stop(w)]
             if not _stand_ins_ok(missing, strangers, pattern, stem):
                 continue
@@ -185,6 +192,23 @@ def _best_window(
     if best is None:
         return None
     return best[1], best[2], best[0]
+
+
+def _worth_a_look(words: list[str], keys: list[str | None], i: int, pattern: _Pattern, stem) -> bool:
+    """Cheap test before the windows: does another word of the rendering occur near word i?
+
+    A window with the anchor alone can only pass for a two-word rendering whose other
+    word is spelt otherwise next to it ("Sergei Lavrov"); in running text most anchors
+    stand alone and are dropped here.
+    """
+    n = len(pattern.keys)
+    region = keys[max(0, i - n - SLACK) : i + n + SLACK + 1]
+    if sum(map(pattern.counts.__contains__, region)) >= 2:
+        return True
+    if n != 2:
+        return False
+    other = pattern.keys[1] if pattern.keys[0] == keys[i] else pattern.keys[0]
+    return any(_similar(stem(words[j]), other) for j in (i - 1, i + 1) if 0 <= j < len(words))
 
 
 def _stand_ins_ok(missing: list[str], strangers: list[str], pattern: _Pattern, stem) -> bool:
@@ -224,25 +248,17 @@ def _head(keys: tuple[str, ...], content: frozenset[str], head_last: bool) -> st
     return head or ordered[-1]
 
 
+@lru_cache(maxsize=65536)
 def _similar(word: str, key: str) -> bool:
     """Character-trigram Dice of at least 0.5: two spellings of one word."""
     a, b = _trigrams(word), _trigrams(key)
     return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
-def _trigrams(word: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def _trigrams(word: str) -> frozenset[str]:
     padded = f" {word} "
-    return {padded[k : k + 3] for k in range(len(padded) - 2)}
-
-
-def _starts(parts: list[str]) -> list[int]:
-    """Character offset of each word."""
-    out, pos = [], 0
-    for k, part in enumerate(parts):
-        if k % 2:
-            out.append(pos)
-        pos += len(part)
-    return out
+    return frozenset(padded[k : k + 3] for k in range(len(padded) - 2))
 
 
 def _best_of_overlapping(found: list[Discovery]) -> list[Discovery]:
