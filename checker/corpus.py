@@ -7,8 +7,9 @@ document), so a corpus with a million matches pays for positions only where repo
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterator
 
 from checker.documents.model import Document, Segment
@@ -29,10 +30,23 @@ class Occurrence:
     column: int
     text: str
     segment: int  # index of the segment in its document
+    #: text just before and after the occurrence, whitespace collapsed (for reports)
+    context: tuple[str, str] = field(default=("", ""), compare=False)
 
     @property
     def term_id(self) -> str:
         return self.rendering.term_id
+
+
+CONTEXT = 60  # characters of context kept on each side of a reported occurrence
+
+
+def context_of(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
+    """Up to `width` characters before and after text[start:end], whitespace runs as one space."""
+    return _SPACES.sub(" ", text[max(0, start - width) : start]), _SPACES.sub(" ", text[end : end + width])
+
+
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -46,12 +60,18 @@ class UnitMatches:
 
     def occurrence(self, m: Match) -> Occurrence:
         seg = self.segment
-        return Occurrence(m.rendering, seg.path, *seg.position(m.start), seg.text[m.start : m.end], self.index)
+        return Occurrence(
+            m.rendering, seg.path, *seg.position(m.start), seg.text[m.start : m.end], self.index,
+            context_of(seg.text, m.start, m.end),
+        )
 
     def source_occurrence(self, m: Match) -> Occurrence:
         seg = self.segment
         src = seg.source or ""
-        return Occurrence(m.rendering, seg.path, *seg.source_position(m.start), src[m.start : m.end], self.index)
+        return Occurrence(
+            m.rendering, seg.path, *seg.source_position(m.start), src[m.start : m.end], self.index,
+            context_of(src, m.start, m.end),
+        )
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 SEVERITIES = ("error", "warning", "info")
 _RANK = {"error": 3, "warning": 2, "info": 1, "never": 4}
@@ -34,6 +34,8 @@ class Finding:
     term: str | None = None
     text: str = ""
     related: tuple[Location, ...] = ()
+    #: text just before and after `text` in the file, for reports that show snippets
+    context: tuple[str, str] = field(default=("", ""), compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.term or "", self.message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
-from checker.corpus import DocumentMatches
+from checker.corpus import DocumentMatches, Occurrence
 from checker.findings import Finding, Location
 from checker.glossary import Glossary
 from checker.usage import Usage
@@ -21,9 +21,13 @@ class Rule:
 
     def finding(
         self, path: str, line: int, column: int, message: str, term: str | None = None, text: str = "",
-        related: tuple[Location, ...] = (),
+        related: tuple[Location, ...] = (), context: tuple[str, str] = ("", ""),
     ) -> Finding:
-        return Finding(self.id, self.severity, path, line, column, message, term, text, related)
+        return Finding(self.id, self.severity, path, line, column, message, term, text, related, context)
+
+    def finding_at(self, occ: "Occurrence", message: str, related: tuple[Location, ...] = ()) -> Finding:
+        """A finding at an occurrence: its place, term, text and context."""
+        return self.finding(occ.path, occ.line, occ.column, message, occ.term_id, occ.text, related, occ.context)
 
 
 class DocumentRule(Rule):

@@ -49,9 +49,8 @@ class DivergentRendering(CompareRule):
                     continue
                 here = next((o for o in o_side if o.rendering.text not in r_forms), o_side[0])
                 there = next((o for o in r_side if o.rendering.text not in o_forms), r_side[0])
-                yield self.finding(
-                    here.path, here.line, here.column,
-                    f"'{here.text}' here, '{there.text}' in the aligned passage of "
+                yield self.finding_at(
+                    here, f"'{here.text}' here, '{there.text}' in the aligned passage of "
                     f"{there.path}:{there.line}:{there.column}",
-                    term_id, here.text, (Location(there.path, there.line, there.column),),
+                    (Location(there.path, there.line, there.column),),
                 )

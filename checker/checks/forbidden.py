@@ -37,8 +37,4 @@ class ForbiddenRendering(DocumentRule):
         for occ in doc.occurrences("forbidden"):
             r = occ.rendering
             preferred = preferred_text(glossary, r.term_id, r.language)
-            yield self.finding(
-                occ.path, occ.line, occ.column,
-                f"forbidden rendering '{occ.text}'; use '{preferred}'",
-                r.term_id, occ.text,
-            )
+            yield self.finding_at(occ, f"forbidden rendering '{occ.text}'; use '{preferred}'")

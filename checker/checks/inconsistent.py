@@ -43,9 +43,7 @@ class InconsistentRendering(CorpusRule):
             for path in paths:
                 firsts = [usage.first[r][path] for r in usage.counts if r != reference and path in usage.first[r]]
                 occ = min(firsts, key=lambda o: (o.line, o.column))
-                yield self.finding(
-                    occ.path, occ.line, occ.column,
-                    f"'{occ.text}' here, reference '{reference.text}' "
+                yield self.finding_at(
+                    occ, f"'{occ.text}' here, reference '{reference.text}' "
                     f"(across documents [{usage.language}]: {breakdown})",
-                    usage.term_id, occ.text,
                 )

@@ -58,5 +58,5 @@ class MissingRendering(DocumentRule):
                     seg.path, seg.line, seg.column,
                     f"source has '{occ.text}' but the target has no accepted {doc.language} "
                     f"rendering; expected '{target.text}'",
-                    term_id, occ.text,
+                    term_id, occ.text, context=occ.context,
                 )

@@ -40,10 +40,7 @@ class TermOmitted(CompareRule):
             for term_id in sorted(missing):
                 occ = has.first_occurrence(term_id)
                 if occ is not None:
-                    yield self.finding(
-                        occ.path, occ.line, occ.column,
-                        f"'{occ.text}' does not occur in {lacks.path}", term_id, occ.text,
-                    )
+                    yield self.finding_at(occ, f"'{occ.text}' does not occur in {lacks.path}")
         shared = ref_terms & oth_terms
         for pair in comparison.pairs:
             sides = ((ref, pair.reference, other, pair.other), (other, pair.other, ref, pair.reference))
@@ -55,8 +52,7 @@ class TermOmitted(CompareRule):
                     if occ.term_id in shared and occ.term_id not in their_terms and occ.term_id not in reported:
                         reported.add(occ.term_id)
                         first = lacks.sentences[theirs[0]]
-                        yield self.finding(
-                            occ.path, occ.line, occ.column,
-                            f"'{occ.text}' is not in the aligned passage of {lacks.path}:{first.line}:{first.column}",
-                            occ.term_id, occ.text, (Location(lacks.path, first.line, first.column),),
+                        yield self.finding_at(
+                            occ, f"'{occ.text}' is not in the aligned passage of {lacks.path}:{first.line}:{first.column}",
+                            (Location(lacks.path, first.line, first.column),),
                         )

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from checker.checks.base import DocumentRule
-from checker.corpus import DocumentMatches
+from checker.corpus import DocumentMatches, context_of
 from checker.findings import Finding
 from checker.glossary import Glossary
 
@@ -42,5 +42,5 @@ class UnlistedRendering(DocumentRule):
             yield self.finding(
                 seg.path, line, column,
                 f"'{text}' is not in the glossary; closest: '{d.closest.text}' (chrF {d.score:.1f})",
-                d.term_id, text,
+                d.term_id, text, context=context_of(seg.text, d.start, d.end),
             )

@@ -37,8 +37,4 @@ class VariantRendering(DocumentRule):
         for occ in doc.occurrences("variant"):
             r = occ.rendering
             preferred = preferred_text(glossary, r.term_id, r.language)
-            yield self.finding(
-                occ.path, occ.line, occ.column,
-                f"variant '{occ.text}'; preferred: '{preferred}'",
-                r.term_id, occ.text,
-            )
+            yield self.finding_at(occ, f"variant '{occ.text}'; preferred: '{preferred}'")

@@ -53,6 +53,8 @@ def _finding(f) -> dict:
         "text": f.text,
         "message": f.message,
     }
+    if f.context != ("", ""):
+        out["context"] = list(f.context)
     if f.related:
         out["related"] = [{"path": r.path, "line": r.line, "column": r.column} for r in f.related]
     return out
