@@ -22,6 +22,7 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from checker.glossary import STATUSES, Glossary, GlossaryError, Problem, parse_glossary
@@ -149,8 +150,10 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    terms = CommentedSeq()
-    for index, term in enumerate(data["terms"]):
+    from checker.perf import gc_paused
+
+    entries = []
+    for term in data["terms"]:
         if not term.get("renderings"):
             raise ValueError(f"term '{term.get('id')}' has no renderings")
         entry = CommentedMap()
@@ -176,16 +179,19 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
                     full[key] = seq
             renderings[_text(lang)] = full
         entry["renderings"] = renderings
-        terms.append(entry)
-        if index:
-            # A blank line between terms, as in a hand-written glossary.
-            terms.yaml_set_comment_before_after_key(index, before="\n")
+        entries.append(entry)
+    terms = CommentedSeq(entries)
+    for index in range(1, len(entries)):
+        # A blank line between terms, as in a hand-written glossary (set once the list is
+        # built: CommentedSeq.append re-sorts the comments it holds).
+        terms.yaml_set_comment_before_after_key(index, before="\n")
     document = CommentedMap()
     document["version"] = 1
     document["terms"] = terms
     if header:
         document.yaml_set_start_comment(header)
-    return dump_document(document, yaml_handler(DEFAULT_INDENT))
+    with gc_paused():  # ruamel's events and nodes for a large glossary: see checker.perf
+        return dump_document(document, yaml_handler(DEFAULT_INDENT))
 
 
 def _text(value: str) -> Any:
@@ -214,8 +220,15 @@ def _note(value: str) -> Any:
 def _resolves_to_non_string(value: str) -> bool:
     import yaml
 
-    tag = yaml.resolver.Resolver().resolve(yaml.ScalarNode, value, (True, False))
-    return tag != "tag:yaml.org,2002:str"
+    return _resolver().resolve(yaml.ScalarNode, value, (True, False)) != "tag:yaml.org,2002:str"
+
+
+@lru_cache(maxsize=1)
+def _resolver():
+    """PyYAML's YAML 1.1 resolver: what a reader other than termcheck makes of a plain scalar."""
+    import yaml
+
+    return yaml.resolver.Resolver()
 
 
 # ---------------------------------------------------------------------------------------
@@ -290,7 +303,9 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
         if lang is None:
             raise GlossaryEditError(f"term '{term_id}': '{language}' is not a language code")
         if status not in STATUSES:
-            raise GlossaryEditError(f"term '{term_id}' [{lang}]: unknown status '{status}' (expected one of: {', '.join(STATUSES)})")
+            raise GlossaryEditError(
+                f"term '{term_id}' [{lang}]: unknown status '{status}' (expected one of: {', '.join(STATUSES)})"
+            )
         clean = " ".join(rendering.split())
         if not clean:
             raise GlossaryEditError(f"term '{term_id}' [{lang}]: empty rendering")
@@ -300,7 +315,8 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
         if key in statuses:
             if statuses[key] != status:
                 raise GlossaryEditError(
-                    f"term '{term_id}' [{lang}]: '{clean}' is already a {statuses[key]} rendering, cannot add it as {status}"
+                    f"term '{term_id}' [{lang}]: '{clean}' is already a {statuses[key]} rendering, "
+                    f"cannot add it as {status}"
                 )
             continue
         entry = plan.setdefault(term_id, {}).setdefault(lang, _LanguagePlan(exists=bool(existing)))
@@ -316,7 +332,9 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
     for term_id, languages in plan.items():
         for lang, entry in languages.items():
             if not entry.exists and entry.preferred is None:
-                raise GlossaryEditError(f"term '{term_id}' has no '{lang}' rendering: add a preferred one with the others")
+                raise GlossaryEditError(
+                    f"term '{term_id}' has no '{lang}' rendering: add a preferred one with the others"
+                )
     return plan
 
 
@@ -336,7 +354,8 @@ def _verify(before: Glossary, plan: dict[str, dict[str, _LanguagePlan]], text: s
     expected = glossary_data(before)
     for term in expected["terms"]:
         for lang, entry in plan.get(term["id"], {}).items():
-            items = term["renderings"].setdefault(lang, {"preferred": entry.preferred or "", "variants": [], "forbidden": []})
+            new: LanguageData = {"preferred": entry.preferred or "", "variants": [], "forbidden": []}
+            items = term["renderings"].setdefault(lang, new)
             items["variants"].extend(entry.variant)
             items["forbidden"].extend(entry.forbidden)
     if glossary_data(after) != expected:
@@ -442,7 +461,8 @@ class _Editor:
     def _extend_list(self, node, items: list[str]) -> None:
         self._refuse_shared(node)
         if _is_scalar(node):  # `variants: one` -- a single string is a one-item list
-            self.splice(node.start_mark.index, self._end(node), _flow_list([self._source(node), *(_scalar(i, flow=True) for i in items)]))
+            sources = [self._source(node), *(_scalar(i, flow=True) for i in items)]
+            self.splice(node.start_mark.index, self._end(node), _flow_list(sources))
         elif node.flow_style:
             if node.value:
                 at = self._end(node.value[-1])
@@ -469,7 +489,8 @@ class _Editor:
             self.splice(key.end_mark.index, value.start_mark.index, ":" + self.nl + indent + "preferred: ")
         else:
             # a value over several lines would need re-indenting: write it on one line
-            self.splice(key.end_mark.index, end, ":" + self.nl + indent + "preferred: " + _scalar(_clean(value.value), flow=False))
+            preferred = _scalar(_clean(value.value), flow=False)
+            self.splice(key.end_mark.index, end, ":" + self.nl + indent + "preferred: " + preferred)
         self.insert_lines(end, [indent + line for line in self._lists(plan)])
 
     def _add_languages(self, renderings, new: list[tuple[str, _LanguagePlan]]) -> None:
@@ -562,7 +583,12 @@ def _scalar(text: str, flow: bool) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-_PLAIN = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\x00-\x1f\x7f\ufeff][^\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]*(?<!\s)$")
+# A plain scalar may not start with an indicator, hold control characters or line breaks,
+# or end in a space.
+_PLAIN = re.compile(
+    r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`\x00-\x1f\x7f\ufeff]"
+    r"[^\x00-\x1f\x7f\u0085\u2028\u2029\ufeff]*(?<!\s)$"
+)
 _FLOW_INDICATORS = re.compile(r"[,\[\]{}]")
 
 
