@@ -295,13 +295,70 @@ def glossary_suggest(paths, glossary_path, lang, threshold, terms, min_count, fm
     found = [s for s in found if s.count >= min_count and (not terms or s.term_id in terms)]
     click.echo((suggestions_json if fmt == "json" else suggestions_text)(found), nl=False)
     if write and found:
-        from checker.glossary_yaml import add_renderings
+        from checker.glossary import GlossaryError
+        from checker.glossary_yaml import GlossaryEditError, add_renderings
 
-        with open(glossary_path, encoding="utf-8") as fh:
+        with open(glossary_path, encoding="utf-8", newline="") as fh:
             before = fh.read()
-        after = add_renderings(before, [(s.term_id, s.language, s.text, status) for s in found])
+        try:
+            after = add_renderings(before, [(s.term_id, s.language, s.text, status) for s in found], glossary_path)
+        except (GlossaryError, GlossaryEditError) as exc:
+            click.echo(f"{glossary_path}: error: {exc}", err=True)
+            sys.exit(2)
         _replace_file(glossary_path, before, after)
         click.echo(f"termcheck: added {len(found)} {status} renderings to {glossary_path}", err=True)
+
+
+@glossary.command("export")
+@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True,
+              help="tbx: TBX-Basic (ISO 30042), for memoQ, Trados, Okapi; csv: one row per term and language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
+def glossary_export(glossary_path, fmt, output) -> None:
+    """Write the glossary as TBX or CSV."""
+    if fmt == "tbx":
+        from checker.glossary_tbx import export_tbx as export
+    else:
+        from checker.glossary_csv import export_csv as export
+    text = export(_load_glossary_or_exit(glossary_path))
+    if output:
+        with open(output, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+    else:
+        click.echo(text, nl=False)
+
+
+@glossary.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default=None,
+              help="Format of SOURCE (default: from its suffix).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="glossary.yml to write (default: stdout).")
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+def glossary_import(source, fmt, output, force) -> None:
+    """Read a TBX or CSV glossary and write it as glossary.yml (version 1)."""
+    import os
+
+    from checker.glossary_yaml import dump_glossary
+
+    fmt = fmt or ("csv" if source.lower().endswith((".csv", ".tsv")) else "tbx")
+    if fmt == "tbx":
+        from checker.glossary_tbx import import_tbx as read
+    else:
+        from checker.glossary_csv import import_csv as read
+    with open(source, "rb") as fh:
+        data = fh.read()
+    imported = _or_exit(read, data, source)
+    text = dump_glossary(imported, header=f"Imported from {os.path.basename(source)} by termcheck")
+    if output:
+        if os.path.exists(output) and not force:
+            click.echo(f"termcheck: {output} exists; use --force to overwrite it", err=True)
+            sys.exit(2)
+        with open(output, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        click.echo(f"termcheck: wrote {len(imported['terms'])} terms to {output}", err=True)
+    else:
+        click.echo(text, nl=False)
 
 
 def _replace_file(path: str, expected: str, new: str) -> None:
@@ -309,7 +366,7 @@ def _replace_file(path: str, expected: str, new: str) -> None:
     import os
     import tempfile
 
-    with open(path, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8", newline="") as fh:
         if fh.read() != expected:
             click.echo(f"termcheck: {path} changed on disk since it was read; not written", err=True)
             sys.exit(2)

@@ -110,3 +110,46 @@ def test_suggest_filters_by_term_and_count(write):
     assert {s["term"] for s in report["suggestions"]} == {"sergey-lavrov"}
     report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json", "--min-count", "2").output)
     assert all(s["count"] >= 2 for s in report["suggestions"]) and report["suggestions"]
+
+
+def test_export_import_round_trip_via_cli(tmp_path):
+    from checker.glossary import load_glossary
+
+    original = load_glossary(str(ROOT / "glossary.yml"))
+    for fmt in ("tbx", "csv"):
+        exported = tmp_path / f"g.{fmt}"
+        assert invoke("glossary", "export", "--format", fmt, "-o", str(exported)).exit_code == 0
+        back = tmp_path / f"from-{fmt}.yml"
+        assert invoke("glossary", "import", str(exported), "-o", str(back)).exit_code == 0
+        again = load_glossary(str(back))
+        assert [t.id for t in again.terms] == [t.id for t in original.terms]
+        for a, b in zip(original.terms, again.terms):
+            assert (a.note, a.case_sensitive) == (b.note, b.case_sensitive)
+            assert {lang: [(r.text, r.status) for r in rs] for lang, rs in a.renderings.items()} == {
+                lang: [(r.text, r.status) for r in rs] for lang, rs in b.renderings.items()
+            }
+        refused = invoke("glossary", "import", str(exported), "-o", str(back))
+        assert refused.exit_code == 2
+
+
+def test_import_refuses_a_malicious_tbx():
+    result = CliRunner().invoke(main, ["glossary", "import", str(ROOT / "tests" / "data" / "tbx" / "billion-laughs.tbx")])
+    assert result.exit_code == 2 and "Traceback" not in result.output and "entit" in result.output.lower()
+
+
+def test_suggest_write_adds_variants_and_changes_only_those_lines(write):
+    import difflib
+
+    g = reduced(write)
+    before = Path(g).read_text(encoding="utf-8")
+    result = invoke("glossary", "suggest", "-g", g, "--term", "sergey-lavrov", "--term", "antony-blinken", "--write")
+    assert result.exit_code == 0
+    after = Path(g).read_text(encoding="utf-8")
+    changed = [line for line in difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+               if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+    assert changed == [
+        "-        variants: []", "+        variants: [Sergei Lavrov]",
+        "-        variants: []", "+        variants: [Tony Blinken]",
+    ]
+    report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json", "--term", "sergey-lavrov").output)
+    assert report["suggestions"] == []  # now listed
