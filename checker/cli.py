@@ -56,11 +56,13 @@ def main() -> None:
 @click.option("--fix", is_flag=True, help="Replace forbidden renderings by the preferred one, in place.")
 @click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
 @click.option("--no-suppressions", is_flag=True, help="Ignore `termcheck: ignore` markers.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
+              help="Processes to check files in (default: the number of cores). The report does not change.")
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
-          discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions,
+          discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
           no_stemming, no_cache, quiet) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
@@ -91,7 +93,11 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         pending = _fix(paths, matcher, options, write=fix, show_diff=show_diff)
         if not fix:
             sys.exit(1 if pending else 0)  # like ruff --diff: 1 when something would change
-    result = run_check(paths, matcher.glossary, options, matcher)
+    if jobs is None:
+        from checker.parallel import default_jobs
+
+        jobs = default_jobs()
+    result = run_check(paths, matcher.glossary, options, matcher, jobs=jobs)
     if not no_cache:
         from checker.cache import save_matcher
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from checker import __version__
 from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
-from checker.corpus import match_document
-from checker.documents import iter_documents
+from checker.corpus import Occurrence, match_document
+from checker.documents import iter_paths, read_document
 from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
@@ -17,7 +17,7 @@ from checker.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary
 from checker.scores import score_usage
-from checker.suppressions import apply_suppressions, read_suppressions
+from checker.suppressions import Suppression, apply_suppressions, read_suppressions
 from checker.usage import UsageTable
 
 
@@ -49,41 +49,96 @@ class CheckOptions:
         )
 
 
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """What the map step keeps of one file: small and picklable, so it can come back from
+    another process or machine. Renderings travel as their glossary `order`, since a
+    pickled Rendering is a copy and renderings are counted by identity."""
+
+    path: str
+    summary: DocumentSummary | None  # None: unreadable, or not in a checked language
+    findings: tuple[Finding, ...] = ()
+    counts: tuple[tuple[int, int], ...] = ()  # rendering order -> matches in this document
+    first: tuple[tuple[int, Occurrence], ...] = ()  # rendering order -> its first occurrence here
+    suppressions: tuple[Suppression, ...] = ()
+
+
 def run_check(
-    paths: Sequence[str], glossary: Glossary, options: CheckOptions = CheckOptions(), matcher: Matcher | None = None
+    paths: Sequence[str],
+    glossary: Glossary,
+    options: CheckOptions = CheckOptions(),
+    matcher: Matcher | None = None,
+    jobs: int = 1,
 ) -> CheckResult:
-    """Check `paths` against `glossary` (with `matcher`, its compiled form, if already built)."""
+    """Check `paths` against `glossary` (with `matcher`, its compiled form, if already built),
+    in `jobs` processes; the result does not depend on `jobs`."""
+    matcher = matcher or Matcher(glossary, stem=options.stem)
     with gc_paused():
-        return _run_check(paths, glossary, options, matcher or Matcher(glossary, stem=options.stem))
+        files = [p for p in iter_paths(paths) if options.select is None or options.select(p)]
+        if jobs > 1 and len(files) > 1:
+            from checker.parallel import map_processes
+
+            outcomes = map_processes(files, matcher, options, jobs)
+        else:
+            checker = DocumentChecker(matcher, options)
+            outcomes = map(checker, files)
+        return reduce_outcomes(outcomes, glossary, options)
 
 
-def _run_check(paths: Sequence[str], glossary: Glossary, options: CheckOptions, matcher: Matcher) -> CheckResult:
-    findings: list[Finding] = []
-    summaries: list[DocumentSummary] = []
-    usage = UsageTable()
-    documents = iter_documents(paths, lang=options.lang, include_fuzzy=options.include_fuzzy, select=options.select)
-    discoverers = _discoverers(matcher, glossary, options.threshold) if options.discover else None
-    suppressions = []
-    for item in documents:
-        if isinstance(item, ReadError):
-            findings.append(READ_ERROR.from_error(item))
-            continue
+class DocumentChecker:
+    """The map step: one file -> its DocumentOutcome (reading, matching, document rules)."""
+
+    def __init__(self, matcher: Matcher, options: CheckOptions) -> None:
+        self.matcher = matcher
+        self.glossary = matcher.glossary
+        self.options = options
+        self.discoverers = _discoverers(matcher, self.glossary, options.threshold) if options.discover else None
+
+    def __call__(self, path: str) -> DocumentOutcome:
+        options, glossary = self.options, self.glossary
+        try:
+            item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy)
+        except ReadError as error:
+            return DocumentOutcome(path, None, (READ_ERROR.from_error(error),))
         if item.language is None and len(glossary.languages) == 1:
             # Too short to detect: a one-language glossary can only mean its language.
             item = replace(item, language=glossary.languages[0], language_source="glossary")
         if options.languages and not any(same_language(item.language, lang) for lang in options.languages):
-            continue
-        doc = match_document(item, matcher, glossary, options.source_lang, discoverers)
+            return DocumentOutcome(path, None)
+        doc = match_document(item, self.matcher, glossary, options.source_lang, self.discoverers)
+        suppressions = ()
         if options.suppressions:
-            suppressions.extend(
+            suppressions = tuple(
                 read_suppressions(item.path, item.format, item.encoding, include_fuzzy=options.include_fuzzy)
             )
-        summaries.append(
-            DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments))
+        return DocumentOutcome(
+            path=path,
+            summary=DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments)),
+            findings=tuple(f for rule in DOCUMENT_RULES for f in rule.check(doc, glossary)),
+            counts=tuple((r.order, n) for r, n in doc.counts.items()),
+            first=tuple((r.order, occ) for r, occ in doc.first.items()),
+            suppressions=suppressions,
         )
-        usage.add_document(doc)
-        for rule in DOCUMENT_RULES:
-            findings.extend(rule.check(doc, glossary))
+
+
+def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, options: CheckOptions) -> CheckResult:
+    """The reduce step: usage, corpus rules, suppressions, scores, in the files' order."""
+    by_order = {r.order: r for t in glossary.terms for rs in t.renderings.values() for r in rs}
+    findings: list[Finding] = []
+    summaries: list[DocumentSummary] = []
+    suppressions: list[Suppression] = []
+    usage = UsageTable()
+    for outcome in outcomes:
+        findings.extend(outcome.findings)
+        suppressions.extend(outcome.suppressions)
+        if outcome.summary is None:
+            continue
+        summaries.append(outcome.summary)
+        first = dict(outcome.first)
+        for order, count in outcome.counts:
+            rendering = by_order[order]
+            occ = first[order]
+            usage.add(replace(occ, rendering=rendering) if occ.rendering is not rendering else occ, count)
     usages = usage.usages()
     for rule in CORPUS_RULES:
         findings.extend(rule.check(usages))

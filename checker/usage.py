@@ -59,8 +59,12 @@ class UsageTable:
             usage = self._usages[key] = Usage(*key)
         return usage
 
+    def add(self, first: Occurrence, count: int = 1) -> None:
+        """`count` uses of first's rendering in first's document, `first` the first of them."""
+        self._usage(first.rendering).add(first, count)
+
     def add_occurrence(self, occ: Occurrence) -> None:
-        self._usage(occ.rendering).add(occ)
+        self.add(occ)
 
     def add_document(self, doc: DocumentMatches) -> None:
         for rendering, count in doc.counts.items():

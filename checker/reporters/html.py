@@ -1,0 +1,546 @@
+"""Self-contained HTML report (one file, no network): overview, heat map of term consistency by
+document, renderings per term as stacked bars, findings with filters; and the compare page.
+
+The reporter only formats a finished result: what it computes is presentation arithmetic
+(bar widths, colour buckets, grouping and capping lists). Jinja2 is imported lazily, so
+`import checker` and the command line's start-up do not pay for it.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from checker.findings import SEVERITIES, Finding
+from checker.result import CheckResult
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+#: caps that keep the report of a very large corpus to a few megabytes
+MAX_FINDINGS_PER_RULE = 200  # findings shown per rule (the rest: "and N more")
+MAX_HEATMAP_TERMS = 200  # rows of the heat map (the most varied terms first)
+MAX_HEATMAP_DOCUMENTS = 60  # columns of the heat map
+MAX_TERM_SECTIONS = 100  # terms with a detailed section
+MAX_BARS_PER_TERM = 40  # documents with a bar in a term's section
+MAX_DOCUMENT_ROWS = 500  # rows of the documents table
+MAX_PAIRS = 400  # aligned pairs shown per comparison
+MAX_TERM_ROWS = 300  # rows of the compare page's term table
+
+STATUSES = ("preferred", "variant", "forbidden", "unlisted")
+STATUS_LETTERS = {"preferred": "P", "variant": "V", "forbidden": "F", "unlisted": "U"}
+SEVERITY_LETTERS = {"error": "E", "warning": "W", "info": "I"}
+#: colour buckets of the heat map: (class, lowest consistency, label), best first
+BUCKETS = (("c4", 1.0, "1.00"), ("c3", 0.75, "0.75–0.99"), ("c2", 0.5, "0.50–0.74"),
+           ("c1", 0.25, "0.25–0.49"), ("c0", 0.0, "below 0.25"))
+
+
+# ---------------------------------------------------------------------------- view models
+
+
+@dataclass(frozen=True)
+class DocView:
+    number: int
+    path: str
+    name: str
+    format: str = ""
+    language: str = "?"
+    language_source: str = ""
+    size: int = 0  # segments (check) or sentences (compare)
+    counts: dict[str, int] = field(default_factory=dict)  # severity -> findings
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    doc: int | None  # number of its document, if it is one of the result's
+
+
+@dataclass(frozen=True)
+class MoreView:
+    rule: str
+    severity: str
+    count: int
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    path: str
+    doc: int | None
+    findings: tuple[FindingView, ...]
+    more: tuple[MoreView, ...]
+
+
+@dataclass(frozen=True)
+class FindingsView:
+    groups: tuple[FindingGroup, ...]
+    total: int
+    shown: int
+    rules: tuple[tuple[str, int], ...]  # rule id, findings (all, not only shown)
+    severities: tuple[tuple[str, int], ...]
+    limit: int
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    bucket: str  # colour class, "" when the term is absent from the document
+    share: str  # "0.71"
+    title: str
+
+
+@dataclass(frozen=True)
+class HeatRow:
+    anchor: str
+    term: str
+    language: str
+    occurrences: int
+    consistency: str
+    variation: str
+    bucket: str
+    cells: tuple[HeatCell, ...]
+    detailed: bool  # has a section below
+
+
+@dataclass(frozen=True)
+class Segment:
+    status: str
+    letter: str
+    text: str
+    count: int
+    width: str  # percentage of the bar, "71.43"
+    title: str
+
+
+@dataclass(frozen=True)
+class Bar:
+    doc: DocView
+    total: int
+    segments: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class RenderingRow:
+    letter: str
+    text: str
+    status: str
+    count: int
+    reference: bool
+    documents: str  # "[1] 5, [3] 2"
+
+
+@dataclass(frozen=True)
+class TermSection:
+    anchor: str
+    term: str
+    language: str
+    occurrences: int
+    consistency: str
+    variation: str
+    reference: str
+    renderings: tuple[RenderingRow, ...]
+    bars: tuple[Bar, ...]
+    more_bars: int
+    unlisted: int
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of a sentence: plain text, or a term's rendering (`kind` set) to highlight."""
+
+    text: str
+    kind: str = ""  # "", "preferred", "variant", "forbidden"
+    divergent: bool = False
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class PairView:
+    score: str
+    reference_at: str
+    other_at: str
+    reference: tuple[Piece, ...]
+    other: tuple[Piece, ...]
+    divergent: bool
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    reference: DocView
+    other: DocView
+    chrf: str
+    bleu: str
+    aligned_reference: str
+    aligned_other: str
+    chrf_signature: str
+    bleu_signature: str
+    pairs: tuple[PairView, ...]
+    pair_count: int
+    divergent: int
+
+
+@dataclass(frozen=True)
+class TermRowView:
+    term: str
+    language: str
+    agree: bool
+    state: str
+    cells: tuple[tuple[tuple[str, int], ...], ...]  # per document: (rendering, count)...
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _fmt(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}"
+
+
+def _percent(part: float, whole: float) -> str:
+    return f"{100.0 * part / whole:.2f}" if whole else "0"
+
+
+def _bucket(share: float) -> str:
+    for name, low, _ in BUCKETS:
+        if share >= low:
+            return name
+    return BUCKETS[-1][0]
+
+
+def _anchor(term: str, language: str) -> str:
+    return f"term-{term}-{language}"
+
+
+def _name(path: str) -> str:
+    return Path(path).name or path
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _language_matches(document: str | None, term: str) -> bool:
+    if not document:
+        return False
+    document, term = document.lower(), term.lower()
+    return document == term or document.startswith(term + "-")
+
+
+def findings_view(findings: Sequence[Finding], numbers: dict[str, int], limit: int = MAX_FINDINGS_PER_RULE) -> FindingsView:
+    """Group findings by document (in their sorted order), at most `limit` per rule overall."""
+    seen: Counter = Counter()
+    groups: dict[str, tuple[list[FindingView], Counter]] = {}
+    for f in findings:
+        shown, more = groups.setdefault(f.path, ([], Counter()))
+        if seen[f.rule] < limit:
+            shown.append(FindingView(f, numbers.get(f.path)))
+        else:
+            more[(f.rule, f.severity)] += 1
+        seen[f.rule] += 1
+    severity = Counter(f.severity for f in findings)
+    return FindingsView(
+        groups=tuple(
+            FindingGroup(path, numbers.get(path), tuple(shown),
+                         tuple(MoreView(r, s, n) for (r, s), n in sorted(more.items())))
+            for path, (shown, more) in groups.items()
+        ),
+        total=len(findings),
+        shown=sum(len(g[0]) for g in groups.values()),
+        rules=tuple(sorted(seen.items())),
+        severities=tuple((s, severity[s]) for s in SEVERITIES),
+        limit=limit,
+    )
+
+
+# ---------------------------------------------------------------------------- check page
+
+
+def _documents(result: CheckResult) -> list[DocView]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for f in result.findings:
+        counts[f.path][f.severity] += 1
+    return [
+        DocView(i, d.path, _name(d.path), d.format, d.language or "?", d.language_source, d.segments,
+                {s: counts[d.path][s] for s in SEVERITIES})
+        for i, d in enumerate(result.documents, 1)
+    ]
+
+
+def _unlisted(result: CheckResult, docs: Sequence[DocView]) -> dict[tuple[str, str], dict[str, int]]:
+    """(term id, language) -> path -> unlisted-rendering findings, assigned to the term's row."""
+    by_term: dict[str, list] = defaultdict(list)
+    for t in result.terms:
+        by_term[t.term_id].append(t)
+    language = {d.path: d.language for d in docs}
+    out: dict[tuple[str, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for f in result.findings:
+        if f.rule != "unlisted-rendering" or not f.term or f.term not in by_term:
+            continue
+        rows = by_term[f.term]
+        row = rows[0] if len(rows) == 1 else next(
+            (t for t in rows if _language_matches(language.get(f.path), t.language)), None)
+        if row is not None:
+            out[(row.term_id, row.language)][f.path] += 1
+    return out
+
+
+def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int]) -> TermSection:
+    letters = {}
+    rows = []
+    for i, r in enumerate(t.renderings, 1):
+        letters[r.text] = f"{STATUS_LETTERS.get(r.status, '?')}{i}"
+        per_doc = ", ".join(f"[{d.number}] {r.documents[d.path]}" for d in docs if d.path in r.documents)
+        rows.append(RenderingRow(letters[r.text], r.text, r.status, r.count, r.text == t.reference, per_doc))
+    bars = []
+    for d in docs:
+        parts = [(r, r.documents.get(d.path, 0)) for r in t.renderings]
+        parts = [(r, n) for r, n in parts if n]
+        extra = unlisted.get(d.path, 0)
+        total = sum(n for _, n in parts) + extra
+        if not total:
+            continue
+        segments = [
+            Segment(r.status, letters[r.text], r.text, n, _percent(n, total),
+                    f"{r.text} — {r.status}{' (reference)' if r.text == t.reference else ''}: {n} of {total} in [{d.number}]")
+            for r, n in parts
+        ]
+        if extra:
+            segments.append(Segment("unlisted", "U", "unlisted", extra, _percent(extra, total),
+                                    f"unlisted renderings (--discover): {extra} of {total} in [{d.number}]"))
+        bars.append(Bar(d, total, tuple(segments)))
+    return TermSection(
+        anchor=_anchor(t.term_id, t.language), term=t.term_id, language=t.language, occurrences=t.occurrences,
+        consistency=_fmt(t.consistency), variation=_fmt(t.variation), reference=t.reference,
+        renderings=tuple(rows), bars=tuple(bars[:MAX_BARS_PER_TERM]), more_bars=max(0, len(bars) - MAX_BARS_PER_TERM),
+        unlisted=sum(unlisted.values()),
+    )
+
+
+def _heat_row(t, columns: Sequence[DocView], detailed: bool) -> HeatRow:
+    cells = []
+    for d in columns:
+        total = sum(r.documents.get(d.path, 0) for r in t.renderings)
+        if not total:
+            cells.append(HeatCell("", "", f"{t.term_id}: not in [{d.number}] {d.path}"))
+            continue
+        ref = sum(r.documents.get(d.path, 0) for r in t.renderings if r.text == t.reference)
+        share = ref / total
+        cells.append(HeatCell(
+            _bucket(share), _fmt(share),
+            f"{t.term_id} in [{d.number}] {d.path}: {ref} of {total} use '{t.reference}'",
+        ))
+    return HeatRow(_anchor(t.term_id, t.language), t.term_id, t.language, t.occurrences, _fmt(t.consistency),
+                   _fmt(t.variation), _bucket(t.consistency), tuple(cells), detailed)
+
+
+def check_context(result: CheckResult) -> dict[str, Any]:
+    """Everything the check template shows, ready to print."""
+    docs = _documents(result)
+    numbers = {d.path: d.number for d in docs}
+    terms = sorted(result.terms, key=lambda t: (-t.variation, t.term_id, t.language))
+    occurrences = sum(t.occurrences for t in terms)
+    corpus_consistency = (
+        sum(t.consistency * t.occurrences for t in terms) / occurrences if occurrences else None
+    )
+    unlisted = _unlisted(result, docs)
+    sections = [_term_section(t, docs, unlisted.get((t.term_id, t.language), {}))
+                for t in terms[:MAX_TERM_SECTIONS]]
+    detailed = {s.anchor for s in sections}
+    columns = docs[:MAX_HEATMAP_DOCUMENTS]
+    heat = [_heat_row(t, columns, _anchor(t.term_id, t.language) in detailed) for t in terms[:MAX_HEATMAP_TERMS]]
+    absent: dict[str, list[str]] = defaultdict(list)
+    for language, term in result.absent:
+        absent[language].append(term)
+    return {
+        "title": "termcheck report",
+        "signature": result.signature,
+        "summary": result.summary,
+        "documents": docs[:MAX_DOCUMENT_ROWS],
+        "document_count": len(docs),
+        "more_documents": max(0, len(docs) - MAX_DOCUMENT_ROWS),
+        "term_count": len(terms),
+        "occurrences": occurrences,
+        "corpus_consistency": None if corpus_consistency is None else _fmt(corpus_consistency),
+        "corpus_bucket": None if corpus_consistency is None else _bucket(corpus_consistency),
+        "columns": columns,
+        "more_columns": max(0, len(docs) - len(columns)),
+        "heat": heat,
+        "more_heat": max(0, len(terms) - len(heat)),
+        "buckets": BUCKETS,
+        "absent": sorted(absent.items()),
+        "sections": sections,
+        "more_sections": max(0, len(terms) - len(sections)),
+        "statuses": STATUSES,
+        "letters": STATUS_LETTERS,
+        "findings": findings_view(result.findings, numbers),
+    }
+
+
+# ---------------------------------------------------------------------------- compare page
+
+
+def highlight(sentence, marks: dict[tuple[str, int, int], str], path: str) -> list[Piece]:
+    """Split a sentence into plain runs and its term occurrences (never marking up text: the
+    template escapes each piece). An occurrence is placed by its line and column when they
+    point at its text inside the sentence, else at the first unused match of its text."""
+    text = sentence.text
+    spans: list[tuple[int, int, Any]] = []
+    used_until = 0
+    for occ in sentence.occurrences:
+        start = _offset(text, sentence.line, sentence.column, occ.line, occ.column)
+        if start is None or text[start : start + len(occ.text)] != occ.text or start < used_until:
+            start = text.find(occ.text, used_until) if occ.text else -1
+        if start < 0 or start < used_until:
+            continue
+        spans.append((start, start + len(occ.text), occ))
+        used_until = start + len(occ.text)
+    pieces: list[Piece] = []
+    at = 0
+    for start, end, occ in spans:
+        if start > at:
+            pieces.append(Piece(text[at:start]))
+        r = occ.rendering
+        note = marks.get((path, occ.line, occ.column))
+        title = f"{r.term_id}: '{r.text}' ({r.status})" + (f" — divergent: {note}" if note else "")
+        pieces.append(Piece(text[start:end], r.status, note is not None, title))
+        at = end
+    if at < len(text):
+        pieces.append(Piece(text[at:]))
+    return pieces
+
+
+def _offset(text: str, line: int, column: int, at_line: int, at_column: int) -> int | None:
+    """Offset in `text` (starting at line:column) of at_line:at_column, if the text reaches it."""
+    if at_line == line:
+        return at_column - column if at_column >= column else None
+    if at_line < line:
+        return None
+    start = 0
+    for _ in range(at_line - line):
+        nl = text.find("\n", start)
+        if nl < 0:
+            return None
+        start = nl + 1
+    return start + at_column - 1
+
+
+def _passage(version, indices: Iterable[int], marks, path: str) -> tuple[Piece, ...]:
+    pieces: list[Piece] = []
+    for k, i in enumerate(indices):
+        if k:
+            pieces.append(Piece(" "))
+        pieces.extend(highlight(version.sentences[i], marks, path))
+    return tuple(pieces)
+
+
+def _comparison(c, docs: dict[str, DocView], findings: Sequence[Finding]) -> ComparisonView:
+    marks: dict[tuple[str, int, int], str] = {}
+    for f in findings:
+        if f.rule == "divergent-rendering" and f.path == c.other.path:
+            marks[(f.path, f.line, f.column)] = f.message
+            for loc in f.related:
+                if loc.path == c.reference.path:
+                    marks.setdefault((loc.path, loc.line, loc.column), f.message)
+    pairs = []
+    for p in c.pairs[:MAX_PAIRS]:
+        r, o = c.reference.sentences[p.reference[0]], c.other.sentences[p.other[0]]
+        ref_pieces = _passage(c.reference, p.reference, marks, c.reference.path)
+        other_pieces = _passage(c.other, p.other, marks, c.other.path)
+        pairs.append(PairView(
+            _fmt(p.score), f"{r.line}:{r.column}", f"{o.line}:{o.column}", ref_pieces, other_pieces,
+            any(x.divergent for x in ref_pieces + other_pieces),
+        ))
+    s = c.similarity
+    return ComparisonView(
+        reference=docs[c.reference.path], other=docs[c.other.path],
+        chrf=_fmt(s.chrf), bleu=_fmt(s.bleu),
+        aligned_reference=f"{100 * s.aligned_reference:.0f}%", aligned_other=f"{100 * s.aligned_other:.0f}%",
+        chrf_signature=s.chrf_signature, bleu_signature=s.bleu_signature,
+        pairs=tuple(pairs), pair_count=len(c.pairs),
+        divergent=sum(1 for f in findings if f.rule == "divergent-rendering" and f.path == c.other.path),
+    )
+
+
+def compare_context(result) -> dict[str, Any]:
+    """Everything the compare template shows, ready to print."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for f in result.findings:
+        counts[f.path][f.severity] += 1
+    docs = [
+        DocView(i, v.path, _name(v.path), "", v.language or "?", "", len(v.sentences),
+                {s: counts[v.path][s] for s in SEVERITIES})
+        for i, v in enumerate(result.versions, 1)
+    ]
+    by_path = {d.path: d for d in docs}
+    rows = []
+    for t in result.terms[:MAX_TERM_ROWS]:
+        if t.agree:
+            state = "same renderings"
+        elif t.absent:
+            state = "absent from " + ", ".join(f"[{by_path[p].number}]" for p in t.absent)
+        else:
+            state = "different renderings"
+        rows.append(TermRowView(t.term_id, t.language, t.agree, state,
+                                tuple(tuple(t.documents.get(d.path, {}).items()) for d in docs)))
+    return {
+        "title": "termcheck comparison",
+        "signature": result.signature,
+        "summary": result.summary,
+        "documents": docs,
+        "comparisons": [_comparison(c, by_path, result.findings) for c in result.comparisons],
+        "max_pairs": MAX_PAIRS,
+        "terms": rows,
+        "more_terms": max(0, len(result.terms) - len(rows)),
+        "findings": findings_view(result.findings, {d.path: d.number for d in docs}),
+    }
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+@lru_cache(maxsize=1)
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals["plural"] = _plural
+    env.globals["severity_letters"] = SEVERITY_LETTERS
+    return env
+
+
+@lru_cache(maxsize=1)
+def _assets() -> dict[str, Any]:
+    """The inlined CSS and JS, and a Content-Security-Policy that allows exactly that script."""
+    from markupsafe import Markup
+
+    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
+    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    assert "</style" not in css.lower() and "</script" not in js.lower()
+    digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
+    csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
+           "img-src data:; base-uri 'none'; form-action 'none'")
+    return {"css": Markup(css), "js": Markup(js), "csp": csp}
+
+
+def _render(template: str, context: dict[str, Any]) -> str:
+    env = _environment()
+    return env.get_template(template).render(**context, **_assets())
+
+
+def render(result: CheckResult, color: bool = False) -> str:
+    """The check report as one self-contained HTML page (`color` is ignored)."""
+    return _render("report.html.j2", check_context(result))
+
+
+def render_compare(result, color: bool = False) -> str:
+    """The compare report as one self-contained HTML page (`color` is ignored)."""
+    return _render("compare.html.j2", compare_context(result))
