@@ -8,7 +8,6 @@ Where fork is not available (Windows, macOS' default), the map runs in this proc
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from typing import Iterator, Sequence
 
@@ -31,6 +30,8 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
     """DocumentOutcomes of `files`, in order, computed by `jobs` forked processes."""
     global _checker
     from checker.pipeline import DocumentChecker
+
+    import multiprocessing
 
     _checker = DocumentChecker(matcher, options)
     try:
