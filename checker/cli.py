@@ -38,8 +38,8 @@ def main() -> None:
 @click.option("--lang", default=None, help="Language of documents whose header and path do not say (else detected).")
 @click.option("--source-lang", default=None,
               help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]), default="text",
-              show_default=True, help="Report format (sarif: SARIF 2.1.0; github: workflow annotations).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
+              show_default=True, help="Report format (sarif: SARIF 2.1.0; github: workflow annotations; html: one page).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
@@ -58,12 +58,16 @@ def main() -> None:
 @click.option("--no-suppressions", is_flag=True, help="Ignore `termcheck: ignore` markers.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None,
               help="Processes to check files in (default: the number of cores). The report does not change.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where files are checked: here (--jobs processes) or on a Dask cluster.")
+@click.option("--scheduler", default=None,
+              help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster.")
 @click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
           discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
-          no_stemming, no_cache, quiet) -> None:
+          engine, scheduler, no_stemming, no_cache, quiet) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
@@ -97,7 +101,10 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         from checker.parallel import default_jobs
 
         jobs = default_jobs()
-    result = run_check(paths, matcher.glossary, options, matcher, jobs=jobs)
+    if engine == "dask":
+        result = _run_on_dask(paths, matcher, options, scheduler, jobs)
+    else:
+        result = run_check(paths, matcher.glossary, options, matcher, jobs=jobs)
     if not no_cache:
         from checker.cache import save_matcher
 
@@ -126,6 +133,26 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
     color = not output and fmt == "text" and sys.stdout.isatty()
     _emit(render(result, fmt, color=color, quiet=quiet), output, color)
     sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
+
+
+def _run_on_dask(paths, matcher, options, scheduler, jobs):
+    from checker.pipeline import run_check
+
+    try:
+        import distributed
+    except ImportError:
+        click.echo("termcheck: --engine dask needs Dask: pip install 'termcheck[dask]'", err=True)
+        sys.exit(2)
+    try:
+        if scheduler:
+            return run_check(paths, matcher.glossary, options, matcher, scheduler=scheduler)
+        with distributed.LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster:
+            return run_check(paths, matcher.glossary, options, matcher, scheduler=cluster.scheduler_address)
+    except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
+        click.echo(f"termcheck: the Dask cluster failed: {exc}", err=True)
+        sys.exit(2)
 
 
 def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
@@ -206,7 +233,7 @@ def _emit(report: str, output: str | None, color: bool) -> None:
 @click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True,
               help="Glossary file (YAML, version 1).")
 @click.option("--lang", default=None, help="Language of documents whose path does not say (else detected).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,

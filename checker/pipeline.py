@@ -69,13 +69,18 @@ def run_check(
     options: CheckOptions = CheckOptions(),
     matcher: Matcher | None = None,
     jobs: int = 1,
+    scheduler=None,
 ) -> CheckResult:
     """Check `paths` against `glossary` (with `matcher`, its compiled form, if already built),
-    in `jobs` processes; the result does not depend on `jobs`."""
+    in `jobs` processes, or on the Dask cluster at `scheduler`; the result is the same."""
     matcher = matcher or Matcher(glossary, stem=options.stem)
     with gc_paused():
         files = [p for p in iter_paths(paths) if options.select is None or options.select(p)]
-        if jobs > 1 and len(files) > 1:
+        if scheduler is not None:
+            from checker.dask_engine import map_dask
+
+            outcomes = map_dask(files, glossary, options, scheduler)
+        elif jobs > 1 and len(files) > 1:
             from checker.parallel import map_processes
 
             outcomes = map_processes(files, matcher, options, jobs)

@@ -1,0 +1,56 @@
+"""The map step on a Dask distributed cluster (`--engine dask --scheduler ADDRESS`).
+
+What moves: the glossary file's bytes go to every worker once (scattered, broadcast);
+each worker parses and indexes it once and keeps it for all its tasks (keyed by the
+glossary's SHA-256 and the options); each task is one file *path*, read by the worker
+itself, so the files must be visible to the workers at the same paths (a shared file
+system); what comes back is one small DocumentOutcome per file (findings, per-rendering
+counts, first occurrences), reduced here exactly as a local run does. Install with
+`pip install 'termcheck[dask]'`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Iterator, Sequence
+
+_WORKER_CHECKERS: dict[tuple, object] = {}  # per worker process: (sha256, options) -> DocumentChecker
+
+
+def _check_on_worker(path: str, glossary_bytes: bytes, glossary_path: str, sha256: str, options) -> object:
+    from checker.glossary import parse_glossary
+    from checker.matcher import Matcher
+    from checker.pipeline import DocumentChecker
+
+    key = (sha256, repr(options))  # options hold a dict: not hashable, but their repr is exact
+    checker = _WORKER_CHECKERS.get(key)
+    if checker is None:
+        glossary = parse_glossary(glossary_bytes.decode("utf-8-sig"), glossary_path, sha256=sha256)
+        checker = _WORKER_CHECKERS[key] = DocumentChecker(Matcher(glossary, stem=options.stem), options)
+    return checker(path)
+
+
+def map_dask(files: Sequence[str], glossary, options, scheduler) -> Iterator:
+    """DocumentOutcomes of `files`, in order, computed on the cluster at `scheduler`
+    (an address such as tcp://10.0.0.5:8786, or a distributed Client or LocalCluster)."""
+    try:
+        from distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the installation
+        raise RuntimeError("--engine dask needs Dask: pip install 'termcheck[dask]'") from exc
+    with open(glossary.path, "rb") as fh:
+        data = fh.read()
+    # The include/exclude filter was applied here already; a bound method need not travel.
+    options = dataclasses.replace(options, select=None)
+    own = not isinstance(scheduler, Client)
+    client = Client(scheduler) if own else scheduler
+    try:
+        shared = client.scatter(data, broadcast=True)
+        futures = client.map(
+            _check_on_worker, list(files), glossary_bytes=shared, glossary_path=glossary.path,
+            sha256=glossary.sha256, options=options, pure=False,
+        )
+        # gather keeps the order of `futures`, so the reduce sees files in the local order
+        yield from client.gather(futures)
+    finally:
+        if own:
+            client.close()

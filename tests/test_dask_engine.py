@@ -1,0 +1,44 @@
+"""The Dask engine: the same map and reduce on a distributed cluster, the same report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.glossary import load_glossary
+from checker.pipeline import CheckOptions, run_check
+from checker.reporters.json import render
+
+distributed = pytest.importorskip("distributed")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+        yield c
+
+
+def test_dask_report_is_byte_identical_to_local(cluster, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    glossary = load_glossary("glossary.yml")
+    options = CheckOptions(discover=True)
+    local = render(run_check(["translations/", "tests/data/samples"], glossary, options, jobs=1))
+    remote = render(run_check(["translations/", "tests/data/samples"], glossary, options,
+                              scheduler=cluster.scheduler_address))
+    assert remote == local
+    assert '"unlisted-rendering"' in local and '"missing-rendering"' in local
+
+
+def test_workers_build_the_glossary_index_once(cluster, monkeypatch):
+    monkeypatch.chdir(ROOT)
+    glossary = load_glossary("glossary.yml")
+    run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
+    with distributed.Client(cluster.scheduler_address) as client:
+        cached = client.run(lambda: len(__import__("checker.dask_engine", fromlist=["x"])._WORKER_CHECKERS))
+    assert all(n >= 1 for n in cached.values())
+    run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
+    with distributed.Client(cluster.scheduler_address) as client:
+        again = client.run(lambda: len(__import__("checker.dask_engine", fromlist=["x"])._WORKER_CHECKERS))
+    assert again == cached  # the same options: no second index per worker
