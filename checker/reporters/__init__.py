@@ -6,7 +6,7 @@ from typing import Callable
 
 from checker.result import CheckResult
 
-FORMATS = ("text", "json", "sarif", "github")
+FORMATS = ("text", "json", "sarif", "github", "html")
 
 
 def get_reporter(name: str) -> Callable[..., str]:
@@ -16,6 +16,8 @@ def get_reporter(name: str) -> Callable[..., str]:
         from checker.reporters.sarif import render
     elif name == "github":
         from checker.reporters.github import render
+    elif name == "html":
+        from checker.reporters.html import render
     else:
         from checker.reporters.text import render
     return render
@@ -32,6 +34,8 @@ def render(result: CheckResult, fmt: str, color: bool = False, quiet: bool = Fal
 def render_compare(result, fmt: str, color: bool = False) -> str:
     if fmt == "json":
         from checker.reporters.json import render_compare as _render
+    elif fmt == "html":
+        from checker.reporters.html import render_compare as _render
     else:
         from checker.reporters.text import render_compare as _render
     return _render(result, color=color)

@@ -23,10 +23,11 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 #: caps that keep the report of a very large corpus to a few megabytes
 MAX_FINDINGS_PER_RULE = 200  # findings shown per rule (the rest: "and N more")
-MAX_HEATMAP_TERMS = 200  # rows of the heat map (the most varied terms first)
-MAX_HEATMAP_DOCUMENTS = 60  # columns of the heat map
-MAX_TERM_SECTIONS = 100  # terms with a detailed section
-MAX_BARS_PER_TERM = 40  # documents with a bar in a term's section
+MAX_HEATMAP_TERMS = 150  # rows of the heat map (the most varied terms first)
+MAX_HEATMAP_DOCUMENTS = 50  # columns of the heat map
+MAX_TERM_SECTIONS = 50  # terms with a detailed section
+MAX_BARS_PER_TERM = 20  # documents with a bar in a term's section
+MAX_LISTED_DOCUMENTS = 12  # documents named in a rendering's "per document" list
 MAX_DOCUMENT_ROWS = 500  # rows of the documents table
 MAX_PAIRS = 400  # aligned pairs shown per comparison
 MAX_TERM_ROWS = 300  # rows of the compare page's term table
@@ -90,6 +91,7 @@ class HeatCell:
     bucket: str  # colour class, "" when the term is absent from the document
     share: str  # "0.71"
     title: str
+    forbidden: int = 0  # occurrences of forbidden renderings
 
 
 @dataclass(frozen=True)
@@ -291,7 +293,10 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int]) -> TermS
     rows = []
     for i, r in enumerate(t.renderings, 1):
         letters[r.text] = f"{STATUS_LETTERS.get(r.status, '?')}{i}"
-        per_doc = ", ".join(f"[{d.number}] {r.documents[d.path]}" for d in docs if d.path in r.documents)
+        used = [f"[{d.number}] {r.documents[d.path]}" for d in docs if d.path in r.documents]
+        per_doc = ", ".join(used[:MAX_LISTED_DOCUMENTS])
+        if len(used) > MAX_LISTED_DOCUMENTS:
+            per_doc += f", and {len(used) - MAX_LISTED_DOCUMENTS} more documents"
         rows.append(RenderingRow(letters[r.text], r.text, r.status, r.count, r.text == t.reference, per_doc))
     bars = []
     for d in docs:
@@ -303,12 +308,12 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int]) -> TermS
             continue
         segments = [
             Segment(r.status, letters[r.text], r.text, n, _percent(n, total),
-                    f"{r.text} — {r.status}{' (reference)' if r.text == t.reference else ''}: {n} of {total} in [{d.number}]")
+                    f"{r.text} ({r.status}{', reference' if r.text == t.reference else ''}): {n} of {total}")
             for r, n in parts
         ]
         if extra:
             segments.append(Segment("unlisted", "U", "unlisted", extra, _percent(extra, total),
-                                    f"unlisted renderings (--discover): {extra} of {total} in [{d.number}]"))
+                                    f"unlisted renderings (--discover): {extra} of {total}"))
         bars.append(Bar(d, total, tuple(segments)))
     return TermSection(
         anchor=_anchor(t.term_id, t.language), term=t.term_id, language=t.language, occurrences=t.occurrences,
@@ -323,14 +328,15 @@ def _heat_row(t, columns: Sequence[DocView], detailed: bool) -> HeatRow:
     for d in columns:
         total = sum(r.documents.get(d.path, 0) for r in t.renderings)
         if not total:
-            cells.append(HeatCell("", "", f"{t.term_id}: not in [{d.number}] {d.path}"))
+            cells.append(HeatCell("", "", ""))
             continue
         ref = sum(r.documents.get(d.path, 0) for r in t.renderings if r.text == t.reference)
+        forbidden = sum(r.documents.get(d.path, 0) for r in t.renderings if r.status == "forbidden")
         share = ref / total
-        cells.append(HeatCell(
-            _bucket(share), _fmt(share),
-            f"{t.term_id} in [{d.number}] {d.path}: {ref} of {total} use '{t.reference}'",
-        ))
+        title = f"{t.term_id} in [{d.number}]: {ref} of {total} use the reference"
+        if forbidden:
+            title += f"; {forbidden} forbidden"
+        cells.append(HeatCell(_bucket(share), _fmt(share), title, forbidden))
     return HeatRow(_anchor(t.term_id, t.language), t.term_id, t.language, t.occurrences, _fmt(t.consistency),
                    _fmt(t.variation), _bucket(t.consistency), tuple(cells), detailed)
 
