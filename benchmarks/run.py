@@ -54,6 +54,7 @@ The terms
 from __future__ import annotations
 
 import argparse
+import filecmp
 import hashlib
 import itertools
 import json
@@ -576,6 +577,37 @@ def _children(pid: int) -> list[int]:
         return []
 
 
+def _descendants(pid: int) -> list[int]:
+    """Every process below `pid` (children of all its threads, recursively)."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            tasks = os.listdir(f"/proc/{p}/task")
+        except OSError:
+            continue
+        for t in tasks:
+            try:
+                kids = [int(c) for c in Path(f"/proc/{p}/task/{t}/children").read_text().split()]
+            except (OSError, ValueError):
+                continue
+            found.extend(kids)
+            todo.extend(kids)
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of one process (shared pages divided among their users)."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
 class Runner:
     """Runs one measured command: wall time in this process, peak RSS and CPU from its rusage."""
 
@@ -588,25 +620,31 @@ class Runner:
 
     def describe(self) -> str:
         how = "/usr/bin/time -v" if self.time else "getrusage(RUSAGE_CHILDREN) in a wrapper process"
-        pin = f"pinned to core {self.cpu} with taskset" if self.taskset else "not pinned"
+        pin = (f"--jobs 1, grep and regex runs pinned to core {self.cpu} with taskset, --jobs N runs not pinned"
+               if self.taskset else "not pinned")
         return f"wall time by this script, peak RSS and CPU by {how}; {pin}"
 
     def run(self, cmd: list[str], env: dict | None = None, cwd=None, read_stdout: bool = False,
-            timeout: float | None = None) -> dict:
-        """Run `cmd`. With read_stdout, count its output lines and keep the last one.
+            timeout: float | None = None, pin: bool = True, on_line=None, tree: bool = False) -> dict:
+        """Run `cmd`. With read_stdout, count its output lines and keep the last one; with
+        on_line, also call on_line(line, seconds since start) for each line as it arrives.
 
         With a timeout, the measured process is sent SIGTERM when it runs out of time; its
-        peak RSS and CPU are still reported and `stopped` is True.
+        peak RSS and CPU are still reported and `stopped` is True. With pin (and a core to
+        pin to), the command runs under taskset. With tree, the summed PSS of the command's
+        processes is sampled every 0.2 s and its peak reported as `tree_pss_mb` (rusage's
+        peak RSS is that of the largest single process).
         """
-        if self.taskset:
+        if self.taskset and pin:
             cmd = [self.taskset, "-c", str(self.cpu), *cmd]
+        read_stdout = read_stdout or on_line is not None
         with tempfile.TemporaryDirectory(prefix="termcheck-bench-") as tmp:
             stats, errfile = os.path.join(tmp, "stats"), os.path.join(tmp, "stderr")
             if self.time:
                 full = [self.time, "-v", "-o", stats, *cmd]
             else:
                 full = [sys.executable, "-c", _RUSAGE_WRAPPER, stats, *cmd]
-            lines, last, stopped = 0, b"", []
+            lines, last, stopped, tree_peak = 0, b"", [], [0]
             with open(errfile, "wb") as err:
                 t0 = time.perf_counter()
                 # Never send grep's output to /dev/null: GNU grep then stops at the first match.
@@ -621,28 +659,44 @@ class Runner:
                         except OSError:
                             pass
 
+                done = threading.Event()
+
+                def sample() -> None:  # the wrapper (time) itself is left out
+                    while not done.wait(0.2):
+                        tree_peak[0] = max(tree_peak[0], sum(_pss_kb(c) for c in _descendants(p.pid)))
+
                 timer = threading.Timer(timeout, stop) if timeout else None
+                sampler = threading.Thread(target=sample, daemon=True) if tree else None
                 if timer:
                     timer.start()
+                if sampler:
+                    sampler.start()
                 try:
                     if read_stdout:
                         tail = b""
                         while True:
-                            chunk = p.stdout.read(1 << 20)
+                            chunk = p.stdout.read1(1 << 16)
                             if not chunk:
                                 break
                             lines += chunk.count(b"\n")
                             data = tail + chunk
                             end = data.rfind(b"\n")
-                            if end >= 0:
-                                last = data[data.rfind(b"\n", 0, end) + 1 : end]
-                                tail = data[end + 1 :]
-                            else:
+                            if end < 0:
                                 tail = data
+                                continue
+                            if on_line is not None:
+                                now = time.perf_counter() - t0
+                                for line in data[:end].split(b"\n"):
+                                    on_line(line, now)
+                            last = data[data.rfind(b"\n", 0, end) + 1 : end]
+                            tail = data[end + 1 :]
                     rc = p.wait()
                 finally:
                     if timer:
                         timer.cancel()
+                    done.set()
+                    if sampler:
+                        sampler.join()
                 wall = time.perf_counter() - t0
             try:
                 rss_kb, cpu = _parse_stats(Path(stats).read_text(), bool(self.time))
@@ -650,7 +704,8 @@ class Runner:
                 rss_kb, cpu = 0, 0.0
             stderr = Path(errfile).read_text(errors="replace")
         return {"rc": rc, "stderr": stderr, "seconds": wall, "rss_mb": rss_kb * 1024 / 1e6, "cpu": cpu,
-                "lines": lines, "last": last.decode(errors="replace"), "stopped": bool(stopped)}
+                "lines": lines, "last": last.decode(errors="replace"), "stopped": bool(stopped),
+                "tree_pss_mb": tree_peak[0] * 1024 / 1e6 if tree else None}
 
 
 def _parse_stats(text: str, gnu: bool) -> tuple[int, float]:
@@ -672,11 +727,35 @@ def termcheck_command() -> list[str]:
     return [sys.executable, "-m", "checker"]
 
 
+def available_cores() -> int:
+    """The cores this process may run on: N of the `--jobs N` runs."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def report_counts(report: Path) -> dict:
+    """Occurrences in a termcheck JSON report: in all, per document, per document and rendering."""
+    data = json.loads(report.read_text(encoding="utf-8"))
+    per_document: dict[str, int] = {os.path.normpath(d["path"]): 0 for d in data.get("documents", [])}
+    per_rendering: dict[str, dict[str, int]] = {}
+    for term in data.get("terms", []):
+        for rendering in term.get("renderings", []):
+            for doc, count in rendering.get("documents", {}).items():
+                doc = os.path.normpath(doc)
+                per_document[doc] = per_document.get(doc, 0) + count
+                texts = per_rendering.setdefault(doc, {})
+                texts[rendering["text"]] = texts.get(rendering["text"], 0) + count
+    return {"occurrences": sum(t.get("occurrences", 0) for t in data.get("terms", [])),
+            "findings": len(data.get("findings", [])), "per_document": per_document,
+            "per_rendering": per_rendering}
+
+
 def occurrences(report: Path) -> tuple[int, int]:
     """(sum of terms[].occurrences, number of findings) in a termcheck JSON report."""
-    data = json.loads(report.read_text(encoding="utf-8"))
-    occ = sum(t.get("occurrences", 0) for t in data.get("terms", []))
-    return occ, len(data.get("findings", []))
+    counts = report_counts(report)
+    return counts["occurrences"], counts["findings"]
 
 
 def grep_progress(last_line: str, files: list[str], sizes: list[int]) -> int:
@@ -689,21 +768,150 @@ def grep_progress(last_line: str, files: list[str], sizes: list[int]) -> int:
     return 0
 
 
+def grep_finished_files(last_line: str, files: list[str], complete: bool) -> list[str]:
+    """The files a grep run got all the way through: all of them, or, when it was stopped,
+    those before the file of its last output line."""
+    if complete:
+        return list(files)
+    for i, f in enumerate(files):
+        if last_line.startswith(f + ":"):
+            return list(files[:i])
+    return []
+
+
+# --------------------------------------------------------------------------- regex baseline
+
+REGEX_PROGRESS_EVERY = 100  # renderings between progress lines of the regex baseline
+
+
+def regex_baseline(terms_path: str, files: list[str], out=None) -> int:
+    """The naive approach most tools take (Weblate's glossary check, for one): one compiled
+    `\\b<rendering>\\b` regex per rendering, case-insensitive, run over each file's text with
+    finditer. Counts matches and reports, tab-separated, flushed at once so that a run
+    stopped by the time budget shows how far it got:
+
+        compiled  N                        N regexes compiled
+        progress  PATH  K  COUNT           the first K renderings found COUNT times in PATH
+        file      PATH  COUNT              PATH done
+    """
+    import re
+
+    out = out or sys.stdout
+    renderings = Path(terms_path).read_text(encoding="utf-8").splitlines()
+    patterns = [re.compile(r"\b" + re.escape(r) + r"\b", re.IGNORECASE) for r in renderings if r]
+    total = len(patterns)
+    print(f"compiled\t{total}", file=out, flush=True)
+    for path in files:
+        text = Path(path).read_text(encoding="utf-8")
+        count = 0
+        for k, rx in enumerate(patterns, 1):
+            for _ in rx.finditer(text):
+                count += 1
+            if k % REGEX_PROGRESS_EVERY == 0 and k < total:
+                print(f"progress\t{path}\t{k}\t{count}", file=out, flush=True)
+        print(f"file\t{path}\t{count}", file=out, flush=True)
+    return 0
+
+
+class RegexProgress:
+    """What the regex baseline reported, with this script's clock."""
+
+    def __init__(self) -> None:
+        self.compiled: float | None = None  # seconds until the regexes were compiled
+        self.per_file: dict[str, int] = {}  # finished files: matches
+        self.partial: tuple[str, int, int] | None = None  # (file, renderings run, matches)
+        self.last: float = 0.0  # seconds at the last report
+
+    def __call__(self, line: bytes, seconds: float) -> None:
+        kind, *rest = line.decode().split("\t")
+        if kind == "compiled":
+            self.compiled = seconds
+        elif kind == "progress":
+            self.partial = (os.path.normpath(rest[0]), int(rest[1]), int(rest[2]))
+        elif kind == "file":
+            self.per_file[os.path.normpath(rest[0])] = int(rest[1])
+            self.partial = None
+        else:
+            return
+        self.last = seconds
+
+
+class GrepCounts:
+    """grep -H output lines per file."""
+
+    def __init__(self) -> None:
+        self.per_file: dict[str, int] = {}
+
+    def __call__(self, line: bytes, seconds: float) -> None:
+        path = os.path.normpath(line.split(b":", 1)[0].decode(errors="replace"))
+        self.per_file[path] = self.per_file.get(path, 0) + 1
+
+
+# --------------------------------------------------------------------------- checks
+
+
+def compare_counts(termcheck: dict, grep: dict | None, regex: dict | None, renderings: list[str]) -> dict:
+    """termcheck --no-stemming's matches per document against the baselines' per file, over
+    the files each baseline finished (and, for the regex baseline stopped inside a file,
+    over the renderings it had run there). Returns {"agree", "compared", "rows"}."""
+    per_doc = termcheck["per_document"]
+    rows, compared = [], {"grep": 0, "regex": 0, "matches": 0}
+    files = sorted(set(grep["per_file"] if grep else ()) | set(regex["per_file"] if regex else ()))
+    agree = True
+    for f in files:
+        want = per_doc.get(f, 0)
+        row = {"file": f, "termcheck": want, "grep": None, "regex": None}
+        for name, base in (("grep", grep), ("regex", regex)):
+            if base and f in base["per_file"]:
+                row[name] = base["per_file"][f]
+                compared[name] += 1
+        row["agree"] = all(row[k] in (None, want) for k in ("grep", "regex"))
+        agree &= row["agree"]
+        compared["matches"] += want
+        rows.append(row)
+    if regex and regex.get("partial"):
+        f, k, got = regex["partial"]
+        first = set(renderings[:k])
+        want = sum(c for text, c in termcheck["per_rendering"].get(f, {}).items() if text in first)
+        row = {"file": f, "termcheck": want, "grep": None, "regex": got, "renderings": k, "agree": got == want}
+        agree &= row["agree"]
+        rows.append(row)
+    return {"agree": agree, "compared": compared, "rows": rows}
+
+
 # --------------------------------------------------------------------------- main
+
+TOOLS = ("termcheck", "grep", "regex")
+GREP_LABEL = "grep -F -i -w -o"
+REGEX_LABEL = "regex per term (Python)"
+
+
+def _only(value: str) -> set[str]:
+    tools = {t.strip() for t in value.split(",") if t.strip()}
+    if not tools or not tools <= set(TOOLS):
+        raise argparse.ArgumentTypeError(f"choose among {', '.join(TOOLS)} (comma-separated)")
+    return tools
 
 
 def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(
-        description="Generate an English-like corpus and glossaries, then time termcheck against grep.",
+        description="Generate an English-like corpus and glossaries, then time termcheck against grep "
+                    "and a one-regex-per-term Python baseline.",
+        epilog="Internal: `run.py --baseline-regex TERMS FILE...` runs the regex baseline itself.",
     )
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of 10^6 bytes (default 20)")
     ap.add_argument("--terms", default="1000,50000", help="glossary sizes, comma-separated (default 1000,50000)")
     ap.add_argument("--repeat", type=int, default=1, help="run each measurement N times and keep the fastest")
-    ap.add_argument("--only", choices=("termcheck", "grep"), help="time only this tool")
+    ap.add_argument("--only", type=_only, default=set(TOOLS), metavar="TOOL[,TOOL]",
+                    help="time only these: termcheck, grep, regex (comma-separated)")
     ap.add_argument("--no-nostem", action="store_true", help="skip the termcheck --no-stemming runs")
+    ap.add_argument("--no-discover", action="store_true", help="skip the termcheck --discover runs")
+    ap.add_argument("--no-jobs", action="store_true",
+                    help="skip the termcheck --jobs N runs (N = cores); only --jobs 1 is timed")
+    ap.add_argument("--no-regex", action="store_true", help="skip the one-regex-per-term Python baseline")
     ap.add_argument("--grep-budget", type=float, default=300.0, metavar="SECONDS",
-                    help="stop a grep run after this long and report the rate over what it got through "
-                         "(grep -w is very slow with large glossaries; 0 = no limit; default 300)")
+                    help="stop a grep or regex-baseline run after this long and report the rate over what it "
+                         "got through (both are very slow with large glossaries; 0 = no limit; default 300)")
     ap.add_argument("--grep-no-w", action="store_true",
                     help="also time grep -F -i -o without -w (substring matches: a fast-path baseline)")
     ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
@@ -713,8 +921,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--regenerate", action="store_true", help="generate again even if the manifests match")
     ap.add_argument("--generate-only", action="store_true", help="generate (or reuse) the files, time nothing")
     ap.add_argument("--keep", action="store_true", help="keep termcheck's JSON reports in OUT/reports/")
-    ap.add_argument("--cpu", type=int, default=0, help="core to pin the measured process to (default 0)")
-    ap.add_argument("--no-pin", action="store_true", help="do not pin the measured process to one core")
+    ap.add_argument("--cpu", type=int, default=0, help="core to pin the one-core runs to (default 0)")
+    ap.add_argument("--no-pin", action="store_true", help="do not pin any run to one core")
     ap.add_argument("--json", type=Path, help="also write the results (and machine details) as JSON here")
     args = ap.parse_args(argv)
     try:
@@ -730,6 +938,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     elif args.pool < max(args.terms):
         ap.error("--pool must be at least the largest --terms")
     args.repeat = max(1, args.repeat)
+    if args.no_regex:
+        args.only = args.only - {"regex"}
     return args
 
 
@@ -764,7 +974,124 @@ def _cpu_model() -> str:
     return platform.processor() or "?"
 
 
+def _mb_cell(r: dict) -> str:
+    x = r["mb"]
+    return (f"{x:.2f}" if x >= 1 else f"{x:.3g}") + ("" if r["complete"] else "*")
+
+
+def print_results(results: list[dict], mb: float, cores: int, budget: float) -> None:
+    def rate_of(tool: str) -> dict[int, float]:
+        return {r["terms"]: r["mb_per_s"] for r in results if r["tool"] == tool and r["mb"]}
+
+    for r in results:
+        r["mb_per_s"] = r["mb"] / r["seconds"] if r["seconds"] else 0.0
+    grep_rate, regex_rate = rate_of(GREP_LABEL), rate_of(REGEX_LABEL)
+    one_job = {(r["tool"], r["terms"]): r for r in results if r["tool"].startswith("termcheck") and r["jobs"] == 1}
+    rows = [["tool", "terms", "jobs", "MB", "seconds", "MB/s", "CPU s", "peak RSS MB", "PSS all MB",
+             "/grep", "/regex", "speed-up"]]
+    for r in results:
+        rate = r["mb_per_s"]
+        vs_grep = vs_regex = speedup = ""
+        if r["tool"].startswith("termcheck"):
+            if grep_rate.get(r["terms"]):
+                r["vs_grep"] = rate / grep_rate[r["terms"]]
+                vs_grep = f"{r['vs_grep']:.3g}"
+            if regex_rate.get(r["terms"]):
+                r["vs_regex"] = rate / regex_rate[r["terms"]]
+                vs_regex = f"{r['vs_regex']:.3g}"
+            base = one_job.get((r["tool"], r["terms"]))
+            if r["jobs"] > 1 and base:
+                r["speedup"] = base["seconds"] / r["seconds"]
+                speedup = f"{r['speedup']:.2f}x"
+        pss = f"{r['tree_pss_mb']:.0f}" if r.get("tree_pss_mb") else ""
+        rows.append([r["tool"], f"{r['terms']:,}", str(r["jobs"]), _mb_cell(r), f"{r['seconds']:.2f}",
+                     f"{rate:.3g}", f"{r['cpu']:.2f}", f"{r['rss_mb']:.0f}", pss, vs_grep, vs_regex, speedup])
+    print()
+    print(f"{mb:.1f} MB corpus; MB = 10^6 bytes; MB/s = MB / wall seconds; /grep, /regex = termcheck's MB/s "
+          f"divided by the baseline's;\nspeed-up = seconds with --jobs 1 (one core) / seconds with --jobs {cores} "
+          f"(all cores); peak RSS = the largest process; PSS all = sampled peak of the summed PSS of all processes")
+    print(_table(rows, right=set(range(1, 12))))
+    for r in results:
+        if r["complete"]:
+            continue
+        eta = mb / r["mb_per_s"] / 60 if r["mb_per_s"] else float("inf")
+        eta_text = f"~{eta:.0f} min" if eta < 120 else f"~{eta / 60:.1f} h"
+        if r["tool"] == REGEX_LABEL:
+            part = r.get("partial")
+            inside = (f", then {part['renderings']:,} of its {part['of']:,} renderings over "
+                      f"{Path(part['file']).name}" if part else "")
+            compiled = f"{r['compile_seconds']:.1f}" if r.get("compile_seconds") is not None else "?"
+            print(f"* {r['tool']} with {r['terms']:,} terms was stopped after {budget:g} s (--grep-budget): "
+                  f"{r['files_finished']} files finished{inside};\n  rate = those bytes / {r['seconds']:.1f} s, "
+                  f"the time of its last report ({compiled} s of it starting and compiling the regexes); "
+                  f"at that rate {mb:.0f} MB would take {eta_text}.")
+        else:
+            print(f"* {r['tool']} with {r['terms']:,} terms was stopped after {budget:g} s "
+                  f"(--grep-budget), {r['mb']:.2f} MB in; at that rate {mb:.0f} MB would take {eta_text}.")
+
+
+def print_counts(results: list[dict], corpus: Path, terms: list[int], count_checks: dict[int, dict],
+                 identical: dict[int, dict[str, bool]], cores: int) -> None:
+    counts = [["terms", "injected", "of which plural", "termcheck", "termcheck --no-stemming",
+               "grep -w -o lines", "regex matches"]]
+    for n in terms:
+        by = {r["tool"]: r for r in results if r["terms"] == n and r["jobs"] == 1}
+        plain, plural = injected_counts(corpus, n)
+
+        def cell(tool: str) -> str:
+            r = by.get(tool)
+            if r is None:
+                return "-"
+            return f"{r['matches']:,}" if r["complete"] else f"{r['matches']:,} in {_mb_cell(r)} MB"
+
+        counts.append([f"{n:,}", f"{plain + plural:,}", f"{plural:,}", cell("termcheck"),
+                       cell("termcheck --no-stemming"), cell(GREP_LABEL), cell(REGEX_LABEL)])
+    print()
+    print("term occurrences: injected by the generator; termcheck = sum of terms[].occurrences in its JSON report;")
+    print("grep = output lines, regex = finditer matches (exact forms, case-insensitive: plurals are not found):")
+    print(_table(counts, right=set(range(7))))
+
+    print()
+    for n in terms:
+        check = count_checks.get(n)
+        if check is None:
+            print(f"match counts, {n:,} terms: not compared (needs termcheck --no-stemming and grep or the regex "
+                  "baseline)")
+            continue
+        c = check["compared"]
+        part = [r for r in check["rows"] if "renderings" in r]
+        what = [f"grep over {c['grep']} files" if c["grep"] else "",
+                f"regex over {c['regex']} files" if c["regex"] else "",
+                f"regex over the first {part[0]['renderings']:,} renderings of {Path(part[0]['file']).name}"
+                if part else ""]
+        what = ", ".join(w for w in what if w) or "nothing finished"
+        if check["agree"]:
+            matches = c["matches"] + sum(r["termcheck"] for r in part)
+            print(f"match counts, {n:,} terms: counts agree, termcheck --no-stemming per document = baselines per "
+                  f"file ({what}; {matches:,} matches)")
+            continue
+        print(f"match counts, {n:,} terms: COUNTS DIFFER ({what}); files that differ:")
+        rows = [["file", "termcheck --no-stemming", "grep -w -o", "regex"]]
+        for r in check["rows"]:
+            if not r["agree"]:
+                name = Path(r["file"]).name + (f" (first {r['renderings']:,} renderings)" if "renderings" in r else "")
+                rows.append([name, f"{r['termcheck']:,}", "-" if r["grep"] is None else f"{r['grep']:,}",
+                             "-" if r["regex"] is None else f"{r['regex']:,}"])
+        print(_table(rows, right={1, 2, 3}))
+    for n in terms:
+        same = identical.get(n)
+        if same:
+            verdict = ", ".join(f"{label}: {'identical' if ok else 'DIFFERENT'}" for label, ok in same.items())
+            print(f"JSON reports of --jobs 1 and --jobs {cores}, {n:,} terms: {verdict}")
+
+
 def main(argv=None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["--baseline-regex"]:
+        if len(argv) < 2:
+            print("usage: run.py --baseline-regex TERMS FILE...", file=sys.stderr)
+            return 2
+        return regex_baseline(argv[1], argv[2:])
     args = parse_args(argv)
     out: Path = args.out.resolve()
     out.mkdir(parents=True, exist_ok=True)
@@ -780,21 +1107,35 @@ def main(argv=None) -> int:
 
     files = sorted(str(p) for p in (corpus / "en").glob("part-*.txt"))
     sizes = [os.path.getsize(f) for f in files]
+    size_of = {os.path.normpath(f): s for f, s in zip(files, sizes)}
     mb = sum(sizes) / 1e6
+    cores = available_cores()
+    jobs_list = [1] if (args.no_jobs or cores < 2) else [1, cores]
     runner = Runner(cpu=None if args.no_pin else args.cpu)
+    pinned = runner.taskset is not None
     print(f"measuring: {runner.describe()}; best of {args.repeat}")
-    print(f"machine: {_cpu_model()}, {os.cpu_count()} cores, {platform.platform()}; Python "
-          f"{platform.python_version()}; termcheck at {_git_commit()}")
+    print(f"machine: {_cpu_model()}, {os.cpu_count()} cores ({cores} available: --jobs N = {cores}), "
+          f"{platform.platform()}; Python {platform.python_version()}; termcheck at {_git_commit()}")
+    if "termcheck" in args.only and cores < 2 and not args.no_jobs:
+        print("one core available: the --jobs N runs are skipped")
     reports = out / "reports"
     reports.mkdir(exist_ok=True)
     results: list[dict] = []
+    failures: list[str] = []
+    count_checks: dict[int, dict] = {}
+    identical: dict[int, dict[str, bool]] = {}
 
-    def measure(label: str, n: int, cmd: list[str], **kw) -> dict:
+    def measure(label: str, n: int, jobs: int, cmd: list[str], collector=None, **kw) -> dict:
+        """The fastest of --repeat runs; `collector` (a class) gets each run's output lines."""
         runs = []
-        for k in range(args.repeat):
-            r = runner.run(cmd, **kw)
+        for _ in range(args.repeat):
+            seen = collector() if collector else None
+            r = runner.run(cmd, on_line=seen, **kw)
+            r["collected"] = seen
             note = " (stopped by --grep-budget)" if r["stopped"] else ""
-            print(f"  {label:<24} {n:>6} terms: {r['seconds']:8.2f} s, {r['rss_mb']:7.1f} MB peak RSS{note}", flush=True)
+            tree = f", {r['tree_pss_mb']:.1f} MB PSS all processes" if r["tree_pss_mb"] is not None else ""
+            print(f"  {label:<24} --jobs {jobs:<2} {n:>6} terms: {r['seconds']:8.2f} s, "
+                  f"{r['rss_mb']:7.1f} MB peak RSS{tree}{note}", flush=True)
             runs.append(r)
             if r["stopped"]:
                 break  # a repeat would stop at the same place
@@ -802,33 +1143,63 @@ def main(argv=None) -> int:
 
     for n in args.terms:
         gpath, tpath, _ = glossaries[n]
-        if args.only in (None, "termcheck"):
-            variants = [("termcheck", [])]
+        renderings = tpath.read_text(encoding="utf-8").splitlines()
+        nostem_counts = grep_check = regex_check = None
+        if "termcheck" in args.only:
+            variants = [("termcheck", [], "")]
             if not args.no_nostem:
-                variants.append(("termcheck --no-stemming", ["--no-stemming"]))
-            for label, extra in variants:
-                report = reports / f"{_mb_name(args.mb)}-{n}{'-nostem' if extra else ''}.json"
-                cmd = [*termcheck_command(), "check", str(corpus), "-g", str(gpath), "--format", "json",
-                       "-o", str(report), "--fail-on", "never", *extra]
-                r = measure(label, n, cmd, cwd=ROOT)
-                if r["rc"] != 0:
-                    print(f"{label} failed (exit {r['rc']}):\n{r['stderr']}", file=sys.stderr)
-                    return 2
-                occ, findings = occurrences(report)
-                if not args.keep:
-                    report.unlink()
-                results.append({"tool": label, "terms": n, "mb": mb, "seconds": r["seconds"], "cpu": r["cpu"],
-                                "rss_mb": r["rss_mb"], "matches": occ, "findings": findings, "complete": True})
-        if args.only in (None, "grep"):
+                variants.append(("termcheck --no-stemming", ["--no-stemming"], "-nostem"))
+            if not args.no_discover:
+                variants.append(("termcheck --discover", ["--discover"], "-discover"))
+            # Load each glossary once, untimed, so that every timed run finds the compiled-glossary
+            # cache warm (else the first run alone would pay for parsing and indexing it).
+            t1 = time.perf_counter()
+            with tempfile.TemporaryDirectory(prefix="termcheck-bench-empty-") as empty:
+                for nostem in sorted({"--no-stemming" in extra for _, extra, _ in variants}):
+                    subprocess.run([*termcheck_command(), "check", empty, "-g", str(gpath), "--format", "json",
+                                    "-o", os.devnull, "--fail-on", "never", "--jobs", "1",
+                                    *(["--no-stemming"] if nostem else [])], cwd=ROOT, capture_output=True)
+            print(f"  (compiled-glossary cache warmed for {n:,} terms in {time.perf_counter() - t1:.1f} s)", flush=True)
+            for label, extra, suffix in variants:
+                made: dict[int, Path] = {}
+                for jobs in jobs_list:
+                    report = reports / f"{_mb_name(args.mb)}-{n}{suffix}-j{jobs}.json"
+                    cmd = [*termcheck_command(), "check", str(corpus), "-g", str(gpath), "--format", "json",
+                           "-o", str(report), "--fail-on", "never", "--jobs", str(jobs), *extra]
+                    # --jobs 1 on one core; --jobs N unpinned, on all the cores it asks for.
+                    r = measure(label, n, jobs, cmd, cwd=ROOT, pin=jobs == 1, tree=jobs > 1)
+                    if r["rc"] != 0:
+                        print(f"{label} --jobs {jobs} failed (exit {r['rc']}):\n{r['stderr']}", file=sys.stderr)
+                        return 2
+                    counts = report_counts(report)
+                    if jobs == 1 and "--no-stemming" in extra:
+                        nostem_counts = counts
+                    made[jobs] = report
+                    results.append({"tool": label, "terms": n, "jobs": jobs, "pinned": pinned and jobs == 1,
+                                    "mb": mb, "seconds": r["seconds"], "cpu": r["cpu"], "rss_mb": r["rss_mb"],
+                                    "tree_pss_mb": r["tree_pss_mb"], "matches": counts["occurrences"],
+                                    "findings": counts["findings"], "complete": True})
+                same = True
+                if len(made) == 2:
+                    same = filecmp.cmp(made[1], made[cores], shallow=False)
+                    identical.setdefault(n, {})[label] = same
+                    if not same:
+                        failures.append(f"{label}, {n:,} terms: the JSON reports of --jobs 1 and --jobs {cores} "
+                                        f"differ (kept: {made[1]}, {made[cores]})")
+                if same and not args.keep:
+                    for report in made.values():
+                        report.unlink()
+        if "grep" in args.only:
             env = {**os.environ, "LC_ALL": "C"}
-            greps = [("grep -F -i -w -o", ["-w"])]
+            greps = [(GREP_LABEL, ["-w"])]
             if args.grep_no_w:
                 greps.append(("grep -F -i -o (no -w)", []))
             for label, extra in greps:
                 # -H -b --line-buffered: each match leaves at once, labelled with its file and
                 # offset, so that a run stopped by the budget shows how far it got.
                 cmd = ["grep", "-F", "-i", *extra, "-o", "-H", "-b", "--line-buffered", "-f", str(tpath), *files]
-                r = measure(label, n, cmd, env=env, read_stdout=True, timeout=args.grep_budget or None)
+                r = measure(label, n, 1, cmd, env=env, read_stdout=True, timeout=args.grep_budget or None,
+                            collector=GrepCounts if extra else None)
                 if r["stopped"]:
                     done = grep_progress(r["last"], files, sizes) / 1e6
                 elif r["rc"] in (0, 1):
@@ -836,53 +1207,54 @@ def main(argv=None) -> int:
                 else:
                     print(f"grep failed (exit {r['rc']}):\n{r['stderr']}", file=sys.stderr)
                     return 2
-                results.append({"tool": label, "terms": n, "mb": done, "seconds": r["seconds"], "cpu": r["cpu"],
-                                "rss_mb": r["rss_mb"], "matches": r["lines"], "complete": not r["stopped"]})
+                row = {"tool": label, "terms": n, "jobs": 1, "pinned": pinned, "mb": done, "seconds": r["seconds"],
+                       "cpu": r["cpu"], "rss_mb": r["rss_mb"], "tree_pss_mb": None, "matches": r["lines"],
+                       "complete": not r["stopped"]}
+                if r["collected"] is not None:
+                    finished = grep_finished_files(r["last"], files, not r["stopped"])
+                    per_file = r["collected"].per_file
+                    grep_check = {"per_file": {os.path.normpath(f): per_file.get(os.path.normpath(f), 0)
+                                               for f in finished}}
+                    row["files_finished"] = len(finished)
+                results.append(row)
+        if "regex" in args.only:
+            cmd = [sys.executable, str(Path(__file__).resolve()), "--baseline-regex", str(tpath), *files]
+            r = measure(REGEX_LABEL, n, 1, cmd, timeout=args.grep_budget or None, collector=RegexProgress)
+            progress: RegexProgress = r["collected"]
+            if not r["stopped"] and (r["rc"] != 0 or len(progress.per_file) != len(files)):
+                print(f"regex baseline failed (exit {r['rc']}):\n{r['stderr']}", file=sys.stderr)
+                return 2
+            partial = progress.partial if r["stopped"] else None
+            done_bytes = sum(size_of[f] for f in progress.per_file)
+            if partial:
+                done_bytes += size_of[partial[0]] * partial[1] / len(renderings)
+            results.append({"tool": REGEX_LABEL, "terms": n, "jobs": 1, "pinned": pinned,
+                            "mb": done_bytes / 1e6 if r["stopped"] else mb,
+                            "seconds": progress.last if r["stopped"] else r["seconds"],
+                            "cpu": r["cpu"], "rss_mb": r["rss_mb"], "tree_pss_mb": None,
+                            "matches": sum(progress.per_file.values()) + (partial[2] if partial else 0),
+                            "complete": not r["stopped"], "files_finished": len(progress.per_file),
+                            "partial": {"file": partial[0], "renderings": partial[1], "of": len(renderings),
+                                        "matches": partial[2]} if partial else None,
+                            "compile_seconds": progress.compiled, "wall_seconds": r["seconds"]})
+            regex_check = {"per_file": dict(progress.per_file), "partial": partial}
+        if nostem_counts is not None and (grep_check or regex_check):
+            count_checks[n] = compare_counts(nostem_counts, grep_check, regex_check, renderings)
+            if not count_checks[n]["agree"]:
+                failures.append(f"{n:,} terms: match counts of termcheck --no-stemming and a baseline differ")
 
-    grep_rate = {r["terms"]: r["mb"] / r["seconds"] for r in results if r["tool"] == "grep -F -i -w -o" and r["mb"]}
-    rows = [["tool", "terms", "MB", "seconds", "MB/s", "CPU s", "peak RSS MB", "termcheck/grep"]]
-    for r in results:
-        rate = r["mb"] / r["seconds"]
-        r["mb_per_s"] = rate
-        ratio = ""
-        if r["tool"].startswith("termcheck") and r["terms"] in grep_rate:
-            r["vs_grep"] = rate / grep_rate[r["terms"]]
-            ratio = f"{r['vs_grep']:.2f}"
-        mark = "" if r["complete"] else "*"
-        rows.append([r["tool"], f"{r['terms']:,}", f"{r['mb']:.2f}{mark}", f"{r['seconds']:.2f}",
-                     f"{rate:.3g}", f"{r['cpu']:.2f}", f"{r['rss_mb']:.0f}", ratio])
-    print()
-    print(f"{mb:.1f} MB corpus; MB = 10^6 bytes; MB/s = MB / wall seconds; termcheck/grep = ratio of MB/s")
-    print(_table(rows, right={1, 2, 3, 4, 5, 6, 7}))
-    for r in results:
-        if not r["complete"]:
-            eta = mb / (r["mb"] / r["seconds"]) / 60 if r["mb"] else float("inf")
-            print(f"* {r['tool']} with {r['terms']:,} terms was stopped after {args.grep_budget:g} s "
-                  f"(--grep-budget), {r['mb']:.2f} MB in; at that rate {mb:.0f} MB would take ~{eta:.0f} min.")
-
-    counts = [["terms", "injected", "of which plural", "termcheck", "termcheck --no-stemming", "grep -w -o lines"]]
-    for n in args.terms:
-        by = {r["tool"]: r for r in results if r["terms"] == n}
-        plain, plural = injected_counts(corpus, n)
-
-        def cell(tool: str) -> str:
-            r = by.get(tool)
-            if r is None:
-                return "-"
-            return f"{r['matches']:,}" if r["complete"] else f"{r['matches']:,} in {r['mb']:.2f} MB*"
-
-        counts.append([f"{n:,}", f"{plain + plural:,}", f"{plural:,}",
-                       cell("termcheck"), cell("termcheck --no-stemming"), cell("grep -F -i -w -o")])
-    print()
-    print("term occurrences: injected by the generator; termcheck = sum of terms[].occurrences in its JSON report;")
-    print("grep = output lines (exact forms, case-insensitive: plurals are not found):")
-    print(_table(counts, right={0, 1, 2, 3, 4, 5}))
+    print_results(results, mb, cores, args.grep_budget)
+    print_counts(results, corpus, args.terms, count_checks, identical, cores)
+    if failures:
+        print()
+        for f in failures:
+            print(f"FAILED: {f}")
 
     if args.json:
         record = {
             "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "machine": {"cpu": _cpu_model(), "cores": os.cpu_count(), "python": platform.python_version(),
-                        "platform": platform.platform()},
+            "machine": {"cpu": _cpu_model(), "cores": os.cpu_count(), "available_cores": cores,
+                        "python": platform.python_version(), "platform": platform.platform()},
             "termcheck": _git_commit(),
             "measurement": runner.describe(),
             "repeat": args.repeat,
@@ -890,10 +1262,13 @@ def main(argv=None) -> int:
             "corpus": {"mb": mb, "files": len(files), "words": cman["words"], "sha256": cman["sha256"],
                        "params": cman["params"]},
             "results": results,
+            "count_checks": {str(n): c for n, c in count_checks.items()},
+            "jobs_reports_identical": {str(n): v for n, v in identical.items()},
+            "failures": failures,
         }
         args.json.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
         print(f"\nresults written to {args.json}")
-    return 0
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":
