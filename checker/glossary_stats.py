@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from checker.glossary import Glossary
 from checker.result import CheckResult
+from checker.scores import RenderingCount
 
 
 @dataclass(frozen=True)
@@ -22,19 +23,11 @@ class LanguageCoverage:
 
 
 @dataclass(frozen=True)
-class RenderingStat:
-    text: str
-    status: str
-    count: int
-    documents: dict[str, int]
-
-
-@dataclass(frozen=True)
 class TermStat:
     term_id: str
     language: str
     occurrences: int
-    renderings: tuple[RenderingStat, ...]  # every glossary rendering, used or not
+    renderings: tuple[RenderingCount, ...]  # every glossary rendering, used or not
 
 
 @dataclass(frozen=True)
@@ -56,7 +49,7 @@ def glossary_stats(glossary: Glossary, result: CheckResult) -> GlossaryStats:
             score = used.get((term.id, lang))
             counts = {r.text: r for r in score.renderings} if score else {}
             stats = tuple(
-                RenderingStat(r.text, r.status, counts[r.text].count if r.text in counts else 0,
+                RenderingCount(r.text, r.status, counts[r.text].count if r.text in counts else 0,
                               counts[r.text].documents if r.text in counts else {})
                 for r in renderings
             )
