@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
-"""termcheck's performance record: a generated English-like corpus, timed against grep.
+"""termcheck's performance record: a generated English-like corpus, timed against grep and regexes.
 
     python benchmarks/run.py                      # 20 MB, glossaries of 1,000 and 50,000 terms
     python benchmarks/run.py --mb 100 --repeat 3
     python benchmarks/run.py --generate-only --mb 100
+    python benchmarks/run.py --only termcheck --no-discover --no-jobs    # a quick run
 
 Step 1 generates, deterministically (fixed seed, same bytes on every run), under
 benchmarks/out/ (git-ignored):
@@ -15,10 +16,21 @@ benchmarks/out/ (git-ignored):
     out/terms-<N>/manifest.json
 
 Existing files are reused when their manifest's parameters match. Step 2 times, in the
-same run, `termcheck check` (stemming on and off) and `grep -F -i -w -o -f terms.txt`,
-each pinned to one core with taskset, and prints wall time, throughput and peak RSS.
-grep -w is very slow with a large glossary, so a grep run stops after --grep-budget
-seconds and reports its rate over the bytes it got through (see benchmarks/README.md).
+same run, for each glossary size:
+
+* `termcheck check` with stemming (the default), with `--no-stemming` and with `--discover`,
+  each with `--jobs 1` (pinned to one core with taskset) and with `--jobs N`, N the cores
+  this process may use (not pinned), and the speed-up of N over 1;
+* `LC_ALL=C grep -F -i -w -o -f terms.txt` (pinned);
+* the one-regex-per-term Python baseline (pinned): `\b<rendering>\b`, case-insensitive,
+  one compiled regex per rendering, finditer over each file (`run.py --baseline-regex`);
+
+and prints wall time, throughput, CPU time and peak RSS. grep -w and the regex baseline are
+very slow with a large glossary, so they stop after --grep-budget seconds and report their
+rate over what they got through. Then it checks that termcheck --no-stemming finds, per
+file, as many matches as grep and the regex baseline over the files they finished, and that
+the JSON reports of --jobs 1 and --jobs N are byte-identical; it exits with status 1 if
+not (see benchmarks/README.md).
 
 The text
 --------
@@ -787,12 +799,18 @@ REGEX_PROGRESS_EVERY = 100  # renderings between progress lines of the regex bas
 def regex_baseline(terms_path: str, files: list[str], out=None) -> int:
     """The naive approach most tools take (Weblate's glossary check, for one): one compiled
     `\\b<rendering>\\b` regex per rendering, case-insensitive, run over each file's text with
-    finditer. Counts matches and reports, tab-separated, flushed at once so that a run
-    stopped by the time budget shows how far it got:
+    finditer, counting matches. Reports, tab-separated, flushed every REGEX_PROGRESS_EVERY
+    renderings so that a run stopped by the time budget shows how far it got:
 
         compiled  N                        N regexes compiled
-        progress  PATH  K  COUNT           the first K renderings found COUNT times in PATH
-        file      PATH  COUNT              PATH done
+        hit       PATH  K  COUNT           rendering K (1-based) matched COUNT times in PATH
+        progress  PATH  K  COUNT           the first K renderings matched COUNT times in PATH
+        file      PATH  COUNT  RESOLVED    PATH done: COUNT matches; RESOLVED of them are left
+                                           when overlapping ones are resolved leftmost-longest
+
+    Each regex counts on its own, so a rendering inside a longer one ("Paris Charter" in
+    "Paris Charter for New Europe") is counted by both; RESOLVED keeps, as grep -o and
+    termcheck do, the leftmost match and of those starting there the longest.
     """
     import re
 
@@ -804,12 +822,21 @@ def regex_baseline(terms_path: str, files: list[str], out=None) -> int:
     for path in files:
         text = Path(path).read_text(encoding="utf-8")
         count = 0
+        spans: list[tuple[int, int]] = []
         for k, rx in enumerate(patterns, 1):
-            for _ in rx.finditer(text):
-                count += 1
+            found = [m.span() for m in rx.finditer(text)]
+            if found:
+                count += len(found)
+                spans += found
+                print(f"hit\t{path}\t{k}\t{len(found)}", file=out)
             if k % REGEX_PROGRESS_EVERY == 0 and k < total:
                 print(f"progress\t{path}\t{k}\t{count}", file=out, flush=True)
-        print(f"file\t{path}\t{count}", file=out, flush=True)
+        resolved, end = 0, -1
+        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start >= end:
+                resolved += 1
+                end = stop
+        print(f"file\t{path}\t{count}\t{resolved}", file=out, flush=True)
     return 0
 
 
@@ -818,19 +845,25 @@ class RegexProgress:
 
     def __init__(self) -> None:
         self.compiled: float | None = None  # seconds until the regexes were compiled
-        self.per_file: dict[str, int] = {}  # finished files: matches
-        self.partial: tuple[str, int, int] | None = None  # (file, renderings run, matches)
+        self.per_file: dict[str, int] = {}  # finished files: matches, overlaps resolved
+        self.raw_per_file: dict[str, int] = {}  # finished files: matches as counted
+        self.hits: dict[int, int] = {}  # the current file: matches per rendering number
+        self.partial: tuple[str, int, int, dict[int, int]] | None = None  # (file, renderings run, matches, hits)
         self.last: float = 0.0  # seconds at the last report
 
     def __call__(self, line: bytes, seconds: float) -> None:
         kind, *rest = line.decode().split("\t")
+        if kind == "hit":
+            self.hits[int(rest[1])] = int(rest[2])
+            return
         if kind == "compiled":
             self.compiled = seconds
         elif kind == "progress":
-            self.partial = (os.path.normpath(rest[0]), int(rest[1]), int(rest[2]))
+            self.partial = (os.path.normpath(rest[0]), int(rest[1]), int(rest[2]), dict(self.hits))
         elif kind == "file":
-            self.per_file[os.path.normpath(rest[0])] = int(rest[1])
-            self.partial = None
+            path = os.path.normpath(rest[0])
+            self.raw_per_file[path], self.per_file[path] = int(rest[1]), int(rest[2])
+            self.partial, self.hits = None, {}
         else:
             return
         self.last = seconds
@@ -850,12 +883,36 @@ class GrepCounts:
 # --------------------------------------------------------------------------- checks
 
 
+def overlapping_renderings(renderings: list[str]) -> set[int]:
+    """Indexes of the renderings whose count can depend on the others: those inside another
+    one as whole words, and those a part of which (a proper prefix or suffix) is the other
+    end of another one ("a b" and "b c", which overlap in "a b c"). Leftmost-longest
+    matching may give their occurrences to another rendering; a regex per rendering counts
+    them all. Case-insensitive, word by word."""
+    words = [tuple(r.casefold().split()) for r in renderings]
+    inner, prefixes, suffixes = set(), set(), set()
+    for w in words:
+        n = len(w)
+        for i in range(n):
+            for j in range(i + 1, n + 1):
+                if j - i < n:
+                    inner.add(w[i:j])
+        for k in range(1, n):
+            prefixes.add(w[:k])
+            suffixes.add(w[k:])
+    return {i for i, w in enumerate(words)
+            if w in inner or any(w[k:] in prefixes or w[:k] in suffixes for k in range(1, len(w)))}
+
+
 def compare_counts(termcheck: dict, grep: dict | None, regex: dict | None, renderings: list[str]) -> dict:
     """termcheck --no-stemming's matches per document against the baselines' per file, over
-    the files each baseline finished (and, for the regex baseline stopped inside a file,
-    over the renderings it had run there). Returns {"agree", "compared", "rows"}."""
+    the files each baseline finished (the regex baseline's matches with overlaps resolved
+    leftmost-longest, as grep -o and termcheck count). For the regex baseline stopped inside
+    a file after its first K renderings: their matches there, rendering by rendering, against
+    termcheck's counts of the same renderings in that document, leaving out the renderings
+    that overlap others (see overlapping_renderings). Returns {"agree", "compared", "rows"}."""
     per_doc = termcheck["per_document"]
-    rows, compared = [], {"grep": 0, "regex": 0, "matches": 0}
+    rows, compared = [], {"grep": 0, "regex": 0}  # whole files compared
     files = sorted(set(grep["per_file"] if grep else ()) | set(regex["per_file"] if regex else ()))
     agree = True
     for f in files:
@@ -867,13 +924,27 @@ def compare_counts(termcheck: dict, grep: dict | None, regex: dict | None, rende
                 compared[name] += 1
         row["agree"] = all(row[k] in (None, want) for k in ("grep", "regex"))
         agree &= row["agree"]
-        compared["matches"] += want
         rows.append(row)
     if regex and regex.get("partial"):
-        f, k, got = regex["partial"]
-        first = set(renderings[:k])
-        want = sum(c for text, c in termcheck["per_rendering"].get(f, {}).items() if text in first)
-        row = {"file": f, "termcheck": want, "grep": None, "regex": got, "renderings": k, "agree": got == want}
+        # Stopped inside a file: its first K renderings, one by one. Those that overlap no
+        # other must match exactly; an overlapping one at least as often as termcheck found it
+        # (its regex also counts the occurrences leftmost-longest gave to another rendering).
+        f, k, _, hits = regex["partial"]
+        overlapping = overlapping_renderings(renderings)
+        counts = termcheck["per_rendering"].get(f, {})
+        differ, exact = [], 0
+        for i in range(k):
+            want, got = counts.get(renderings[i], 0), hits.get(i + 1, 0)
+            if i in overlapping:
+                ok = got >= want
+            else:
+                ok = got == want
+                exact += 1
+            if not ok:
+                differ.append(f"{renderings[i]} (termcheck {want}, regex {got})")
+        row = {"file": f, "termcheck": sum(counts.get(renderings[i], 0) for i in range(k)), "grep": None,
+               "regex": sum(hits.get(i + 1, 0) for i in range(k)), "renderings": k, "exact_renderings": exact,
+               "agree": not differ, "differ": differ[:20]}
         agree &= row["agree"]
         rows.append(row)
     return {"agree": agree, "compared": compared, "rows": rows}
@@ -974,6 +1045,10 @@ def _cpu_model() -> str:
     return platform.processor() or "?"
 
 
+def _ratio(x: float) -> str:
+    return f"{x:,.0f}" if x >= 1000 else f"{x:.3g}"
+
+
 def _mb_cell(r: dict) -> str:
     x = r["mb"]
     return (f"{x:.2f}" if x >= 1 else f"{x:.3g}") + ("" if r["complete"] else "*")
@@ -995,10 +1070,10 @@ def print_results(results: list[dict], mb: float, cores: int, budget: float) -> 
         if r["tool"].startswith("termcheck"):
             if grep_rate.get(r["terms"]):
                 r["vs_grep"] = rate / grep_rate[r["terms"]]
-                vs_grep = f"{r['vs_grep']:.3g}"
+                vs_grep = _ratio(r['vs_grep'])
             if regex_rate.get(r["terms"]):
                 r["vs_regex"] = rate / regex_rate[r["terms"]]
-                vs_regex = f"{r['vs_regex']:.3g}"
+                vs_regex = _ratio(r['vs_regex'])
             base = one_job.get((r["tool"], r["terms"]))
             if r["jobs"] > 1 and base:
                 r["speedup"] = base["seconds"] / r["seconds"]
@@ -1015,19 +1090,48 @@ def print_results(results: list[dict], mb: float, cores: int, budget: float) -> 
         if r["complete"]:
             continue
         eta = mb / r["mb_per_s"] / 60 if r["mb_per_s"] else float("inf")
-        eta_text = f"~{eta:.0f} min" if eta < 120 else f"~{eta / 60:.1f} h"
+        eta_text = f"~{eta * 60:.0f} s" if eta < 2 else f"~{eta:.0f} min" if eta < 120 else f"~{eta / 60:.1f} h"
         if r["tool"] == REGEX_LABEL:
             part = r.get("partial")
             inside = (f", then {part['renderings']:,} of its {part['of']:,} renderings over "
                       f"{Path(part['file']).name}" if part else "")
             compiled = f"{r['compile_seconds']:.1f}" if r.get("compile_seconds") is not None else "?"
             print(f"* {r['tool']} with {r['terms']:,} terms was stopped after {budget:g} s (--grep-budget): "
-                  f"{r['files_finished']} files finished{inside};\n  rate = those bytes / {r['seconds']:.1f} s, "
+                  f"{_files(r['files_finished'])} finished{inside};\n  rate = those bytes / {r['seconds']:.1f} s, "
                   f"the time of its last report ({compiled} s of it starting and compiling the regexes); "
                   f"at that rate {mb:.0f} MB would take {eta_text}.")
         else:
             print(f"* {r['tool']} with {r['terms']:,} terms was stopped after {budget:g} s "
                   f"(--grep-budget), {r['mb']:.2f} MB in; at that rate {mb:.0f} MB would take {eta_text}.")
+
+
+def _files(k: int) -> str:
+    return f"{k} file" if k == 1 else f"{k} files"
+
+
+def describe_compared(check: dict) -> str:
+    """What a count check compared: files and matches per baseline."""
+    rows = check["rows"]
+    parts = []
+    for name, label in (("grep", "grep -w -o"), ("regex", "regex")):
+        whole = [r for r in rows if r[name] is not None and "renderings" not in r]
+        part = [r for r in rows if r[name] is not None and "renderings" in r]
+        if not whole and not part:
+            parts.append(f"{label}: no file finished")
+            continue
+        pieces = []
+        if whole:
+            resolved = " after resolving overlaps" if name == "regex" else ""
+            pieces.append(f"{label} over {_files(len(whole))} ({sum(r[name] for r in whole):,} matches{resolved})")
+        else:
+            pieces.append(f"{label} (no file finished)")
+        if part:
+            p = part[0]
+            pieces.append(f"over the first {p['renderings']:,} renderings of {Path(p['file']).name}, one by one "
+                          f"({p['regex']:,} matches; the {p['exact_renderings']:,} renderings that overlap no "
+                          "other: equal, the others: at least termcheck's count)")
+        parts.append((" and " if whole else ": ").join(pieces))
+    return "; ".join(parts)
 
 
 def print_counts(results: list[dict], corpus: Path, terms: list[int], count_checks: dict[int, dict],
@@ -1042,13 +1146,17 @@ def print_counts(results: list[dict], corpus: Path, terms: list[int], count_chec
             r = by.get(tool)
             if r is None:
                 return "-"
-            return f"{r['matches']:,}" if r["complete"] else f"{r['matches']:,} in {_mb_cell(r)} MB"
+            if not r["complete"]:
+                return f"{r['matches']:,} in {_mb_cell(r)} MB"
+            resolved = r.get("matches_non_overlapping", r["matches"])
+            return f"{r['matches']:,}" + (f" ({resolved:,} non-overlapping)" if resolved != r["matches"] else "")
 
         counts.append([f"{n:,}", f"{plain + plural:,}", f"{plural:,}", cell("termcheck"),
                        cell("termcheck --no-stemming"), cell(GREP_LABEL), cell(REGEX_LABEL)])
     print()
     print("term occurrences: injected by the generator; termcheck = sum of terms[].occurrences in its JSON report;")
-    print("grep = output lines, regex = finditer matches (exact forms, case-insensitive: plurals are not found):")
+    print("grep = output lines; regex = finditer matches, each regex on its own (a rendering inside another counts")
+    print("twice); grep and regex match exact forms, case-insensitive: plurals are not found:")
     print(_table(counts, right=set(range(7))))
 
     print()
@@ -1058,19 +1166,11 @@ def print_counts(results: list[dict], corpus: Path, terms: list[int], count_chec
             print(f"match counts, {n:,} terms: not compared (needs termcheck --no-stemming and grep or the regex "
                   "baseline)")
             continue
-        c = check["compared"]
-        part = [r for r in check["rows"] if "renderings" in r]
-        what = [f"grep over {c['grep']} files" if c["grep"] else "",
-                f"regex over {c['regex']} files" if c["regex"] else "",
-                f"regex over the first {part[0]['renderings']:,} renderings of {Path(part[0]['file']).name}"
-                if part else ""]
-        what = ", ".join(w for w in what if w) or "nothing finished"
+        what = describe_compared(check)
         if check["agree"]:
-            matches = c["matches"] + sum(r["termcheck"] for r in part)
-            print(f"match counts, {n:,} terms: counts agree, termcheck --no-stemming per document = baselines per "
-                  f"file ({what}; {matches:,} matches)")
+            print(f"match counts, {n:,} terms: counts agree: termcheck --no-stemming per document = {what}")
             continue
-        print(f"match counts, {n:,} terms: COUNTS DIFFER ({what}); files that differ:")
+        print(f"match counts, {n:,} terms: COUNTS DIFFER; compared {what}; where they differ:")
         rows = [["file", "termcheck --no-stemming", "grep -w -o", "regex"]]
         for r in check["rows"]:
             if not r["agree"]:
@@ -1078,6 +1178,9 @@ def print_counts(results: list[dict], corpus: Path, terms: list[int], count_chec
                 rows.append([name, f"{r['termcheck']:,}", "-" if r["grep"] is None else f"{r['grep']:,}",
                              "-" if r["regex"] is None else f"{r['regex']:,}"])
         print(_table(rows, right={1, 2, 3}))
+        for r in check["rows"]:
+            if r.get("differ"):
+                print(f"  renderings counted differently in {Path(r['file']).name}: " + ", ".join(r["differ"]))
     for n in terms:
         same = identical.get(n)
         if same:
@@ -1232,7 +1335,8 @@ def main(argv=None) -> int:
                             "mb": done_bytes / 1e6 if r["stopped"] else mb,
                             "seconds": progress.last if r["stopped"] else r["seconds"],
                             "cpu": r["cpu"], "rss_mb": r["rss_mb"], "tree_pss_mb": None,
-                            "matches": sum(progress.per_file.values()) + (partial[2] if partial else 0),
+                            "matches": sum(progress.raw_per_file.values()) + (partial[2] if partial else 0),
+                            "matches_non_overlapping": sum(progress.per_file.values()),
                             "complete": not r["stopped"], "files_finished": len(progress.per_file),
                             "partial": {"file": partial[0], "renderings": partial[1], "of": len(renderings),
                                         "matches": partial[2]} if partial else None,
