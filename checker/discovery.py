@@ -205,7 +205,8 @@ def _worth_a_look(words: list[str], keys: list[str | None], i: int, pattern: _Pa
     """Cheap test before the windows: does another word of the rendering occur near word i?
 
     A window with the anchor alone can only pass for a two-word rendering whose other
-    word is spelt otherwise next to it ("Sergei Lavrov"); in running text most anchors
+    word is spelt otherwise next to it ("Sergei Lavrov"), by a word no rendering uses
+    (a glossary word is not taken for another's spelling); in running text most anchors
     stand alone and are dropped here.
     """
     n = len(pattern.keys)
@@ -215,7 +216,9 @@ def _worth_a_look(words: list[str], keys: list[str | None], i: int, pattern: _Pa
     if n != 2:
         return False
     other = pattern.keys[1] if pattern.keys[0] == keys[i] else pattern.keys[0]
-    return any(_similar(stem(words[j]), other) for j in (i - 1, i + 1) if 0 <= j < len(words))
+    return any(
+        _similar(stem(words[j]), other) for j in (i - 1, i + 1) if 0 <= j < len(words) and keys[j] is None
+    )
 
 
 def _stand_ins_ok(missing: list[str], strangers: list[str], pattern: _Pattern, stem) -> bool:
