@@ -11,6 +11,8 @@ import sys
 import click
 
 from checker import __version__
+from checker.cli_common import load_glossary_or_exit, load_matcher_or_exit
+from checker.cli_glossary import glossary
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -79,7 +81,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
     paths = list(paths) or ["translations/"]
     config = _config_or_exit(config_path, isolated, paths[0])
     glossary_path = glossary_path or config.glossary or _default_glossary(paths[0])
-    matcher = _load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
+    matcher = load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
     options = CheckOptions(
         lang=normalise_tag(lang) if lang else config.lang,
         source_lang=normalise_tag(source_lang) if source_lang else (config.source_lang or "en"),
@@ -193,29 +195,6 @@ def _default_glossary(start: str) -> str:
     return find_glossary(start) or "glossary.yml"
 
 
-def _load_glossary_or_exit(path: str):
-    from checker.glossary import load_glossary
-
-    return _or_exit(load_glossary, path)
-
-
-def _load_matcher_or_exit(path: str, stem: bool, use_cache: bool):
-    from checker.cache import load_matcher
-
-    return _or_exit(load_matcher, path, stem, use_cache)
-
-
-def _or_exit(load, *args):
-    from checker.glossary import GlossaryError
-
-    try:
-        return load(*args)
-    except GlossaryError as exc:
-        for problem in exc.problems:
-            click.echo(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}", err=True)
-        sys.exit(2)
-
-
 def _emit(report: str, output: str | None, color: bool) -> None:
     if output:
         try:
@@ -249,7 +228,7 @@ def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
         raise click.UsageError("compare needs at least two documents: the reference first")
     if lang is not None and normalise_tag(lang) is None:
         raise click.BadParameter(f"'{lang}' is not a language code", param_hint="--lang")
-    glossary = _load_glossary_or_exit(glossary_path)
+    glossary = load_glossary_or_exit(glossary_path)
     try:
         result = run_compare(list(paths), glossary, normalise_tag(lang) if lang else None)
     except CompareError as exc:
@@ -261,159 +240,6 @@ def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
         severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings
     )
     sys.exit(1 if failing else 0)
-
-
-@main.group()
-def glossary() -> None:
-    """Maintain the glossary: lint it, measure its use, find unlisted renderings, import, export."""
-
-
-@glossary.command("lint")
-@click.argument("path", required=False, default="glossary.yml", type=click.Path(dir_okay=False))
-def glossary_lint(path: str) -> None:
-    """Check the glossary at PATH (default glossary.yml): errors, then warnings; exit 1 on any."""
-    from checker.glossary_lint import lint
-
-    errors, warnings = lint(path)
-    for p in errors:
-        click.echo(f"{p.path}:{p.line}:{p.column}: error: {p.message}")
-    for p in warnings:
-        click.echo(f"{p.path}:{p.line}:{p.column}: warning: {p.message}")
-    if errors or warnings:
-        click.echo(f"{len(errors)} errors, {len(warnings)} warnings", err=True)
-    sys.exit(1 if errors or warnings else 0)
-
-
-@glossary.command("stats")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
-@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def glossary_stats(paths, glossary_path, lang, fmt) -> None:
-    """Per term and language, occurrences in PATHS (default translations/) by rendering; terms
-    never seen; per-language completeness."""
-    from checker.glossary_stats import glossary_stats as compute
-    from checker.pipeline import CheckOptions, run_check
-    from checker.reporters.glossary import stats_json, stats_text
-
-    matcher = _load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
-    result = run_check(list(paths) or ["translations/"], matcher.glossary, CheckOptions(lang=lang), matcher)
-    stats = compute(matcher.glossary, result)
-    click.echo((stats_json if fmt == "json" else stats_text)(stats), nl=False)
-
-
-@glossary.command("suggest")
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
-@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="chrF a span needs (default 45).")
-@click.option("--term", "terms", multiple=True, help="Only suggestions for this term id (repeatable).")
-@click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,
-              help="Only spans seen at least this often.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--write", is_flag=True, help="Add the suggestions shown to the glossary file.")
-@click.option("--as", "status", type=click.Choice(["variant", "forbidden"]), default="variant", show_default=True,
-              help="With --write: add them as variants or as forbidden renderings.")
-def glossary_suggest(paths, glossary_path, lang, threshold, terms, min_count, fmt, write, status) -> None:
-    """Rank the renderings PATHS (default translations/) use that the glossary does not list."""
-    from checker.discovery import DEFAULT_THRESHOLD
-    from checker.reporters.glossary import suggestions_json, suggestions_text
-    from checker.suggest import suggest
-
-    matcher = _load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
-    found, errors = suggest(list(paths) or ["translations/"], matcher.glossary, lang=lang,
-                            threshold=threshold if threshold is not None else DEFAULT_THRESHOLD, matcher=matcher)
-    for e in errors:
-        click.echo(f"{e.path}:{e.line}:{e.column}: error: {e.message}", err=True)
-    found = [s for s in found if s.count >= min_count and (not terms or s.term_id in terms)]
-    click.echo((suggestions_json if fmt == "json" else suggestions_text)(found), nl=False)
-    if write and found:
-        from checker.glossary import GlossaryError
-        from checker.glossary_yaml import GlossaryEditError, add_renderings
-
-        with open(glossary_path, encoding="utf-8", newline="") as fh:
-            before = fh.read()
-        try:
-            after = add_renderings(before, [(s.term_id, s.language, s.text, status) for s in found], glossary_path)
-        except (GlossaryError, GlossaryEditError) as exc:
-            click.echo(f"{glossary_path}: error: {exc}", err=True)
-            sys.exit(2)
-        _replace_file(glossary_path, before, after)
-        click.echo(f"termcheck: added {len(found)} {status} renderings to {glossary_path}", err=True)
-
-
-@glossary.command("export")
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True,
-              help="tbx: TBX-Basic (ISO 30042), for memoQ, Trados, Okapi; csv: one row per term and language.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
-def glossary_export(glossary_path, fmt, output) -> None:
-    """Write the glossary as TBX or CSV."""
-    if fmt == "tbx":
-        from checker.glossary_tbx import export_tbx as export
-    else:
-        from checker.glossary_csv import export_csv as export
-    text = export(_load_glossary_or_exit(glossary_path))
-    if output:
-        with open(output, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-    else:
-        click.echo(text, nl=False)
-
-
-@glossary.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default=None,
-              help="Format of SOURCE (default: from its suffix).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
-              help="glossary.yml to write (default: stdout).")
-@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
-def glossary_import(source, fmt, output, force) -> None:
-    """Read a TBX or CSV glossary and write it as glossary.yml (version 1)."""
-    import os
-
-    from checker.glossary_yaml import dump_glossary
-
-    fmt = fmt or ("csv" if source.lower().endswith((".csv", ".tsv")) else "tbx")
-    if fmt == "tbx":
-        from checker.glossary_tbx import import_tbx as read
-    else:
-        from checker.glossary_csv import import_csv as read
-    with open(source, "rb") as fh:
-        data = fh.read()
-    imported = _or_exit(read, data, source)
-    text = dump_glossary(imported, header=f"Imported from {os.path.basename(source)} by termcheck")
-    if output:
-        if os.path.exists(output) and not force:
-            click.echo(f"termcheck: {output} exists; use --force to overwrite it", err=True)
-            sys.exit(2)
-        with open(output, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        click.echo(f"termcheck: wrote {len(imported['terms'])} terms to {output}", err=True)
-    else:
-        click.echo(text, nl=False)
-
-
-def _replace_file(path: str, expected: str, new: str) -> None:
-    """Write `new` to `path` atomically, unless the file changed since it read as `expected`."""
-    import os
-    import tempfile
-
-    with open(path, encoding="utf-8", newline="") as fh:
-        if fh.read() != expected:
-            click.echo(f"termcheck: {path} changed on disk since it was read; not written", err=True)
-            sys.exit(2)
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".termcheck-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(new)
-        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 @main.command()
@@ -433,3 +259,6 @@ def rule(rule_id: str | None) -> None:
         raise click.BadParameter(f"no rule '{rule_id}' (try 'termcheck rule')", param_hint="RULE_ID")
     click.echo(f"{r.id} ({r.severity})\n")
     click.echo(inspect.getdoc(r))
+
+
+main.add_command(glossary)
