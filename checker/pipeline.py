@@ -15,7 +15,7 @@ from checker.glossary import Glossary
 from checker.language import same_language
 from checker.matcher import Matcher
 from checker.perf import gc_paused
-from checker.result import CheckResult, DocumentSummary
+from checker.result import CheckResult, DocumentSummary, GlossaryEntry
 from checker.scores import score_usage
 from checker.suppressions import Suppression, apply_suppressions, read_suppressions
 from checker.usage import UsageTable
@@ -155,9 +155,15 @@ def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, opt
     absent = sorted(
         (lang, t.id) for t in glossary.terms for lang in t.renderings if lang in checked and (lang, t.id) not in found
     )
+    entries = tuple(
+        GlossaryEntry(u.term_id, u.language, glossary.by_id[u.term_id].note,
+                      tuple((r.text, r.status) for r in glossary.by_id[u.term_id].renderings.get(u.language, ())))
+        for u in usages
+    )
     return CheckResult(
         documents=tuple(sorted(summaries, key=lambda d: d.path)),
         terms=tuple(score_usage(u) for u in usages),
+        entries=entries,
         findings=tuple(sorted(configure(findings, options), key=Finding.sort_key)),
         signature=options.signature(glossary),
         absent=tuple(absent),

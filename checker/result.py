@@ -18,6 +18,16 @@ class DocumentSummary:
 
 
 @dataclass(frozen=True)
+class GlossaryEntry:
+    """A term's glossary entry in one language, for reports that show it next to its use."""
+
+    term_id: str
+    language: str
+    note: str | None
+    renderings: tuple[tuple[str, str], ...]  # (text, status) in glossary order
+
+
+@dataclass(frozen=True)
 class CheckResult:
     documents: tuple[DocumentSummary, ...]
     terms: tuple[TermScore, ...]
@@ -26,6 +36,8 @@ class CheckResult:
     signature: str
     #: (language, term id) of glossary terms with a rendering in a checked language, never found
     absent: tuple[tuple[str, str], ...] = ()
+    #: the glossary entries of the terms in `terms`
+    entries: tuple[GlossaryEntry, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

@@ -218,8 +218,17 @@ def test_each_term_has_bars_with_a_segment_per_rendering(result, dom):
             assert all(f"s-{r.status}" in s.classes for s, r in zip(segments, used))
             assert all(s.find("b").text() for s in segments)  # a status letter: not colour alone
         rows = article.find("table", cls="renderings").find("tbody").find_all("tr")
-        assert len(rows) == len(t.renderings)
-        assert "Used renderings" in article.find("caption").text()
+        (entry,) = [e for e in result.entries if (e.term_id, e.language) == (t.term_id, t.language)]
+        # the whole glossary entry: the used renderings first, then the unused with a count of 0
+        assert len(rows) == len(entry.renderings) >= len(t.renderings)
+        assert "Glossary entry" in article.find("caption").text()
+
+
+def test_unused_renderings_of_the_glossary_entry_are_listed(dom):
+    article = dom.find("article", id="term-indivisible-security-en")
+    rows = article.find("table", cls="renderings").find("tbody").find_all("tr")
+    cells = [[td.text() for td in row.find_all("td")] for row in rows]
+    assert [c[1:4] for c in cells][-1] == ["undivided security", "forbidden", "0"]
 
 
 def test_bar_widths_are_shares_of_the_document(dom):

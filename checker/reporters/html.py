@@ -288,7 +288,7 @@ def _unlisted(result: CheckResult, docs: Sequence[DocView]) -> dict[tuple[str, s
     return out
 
 
-def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int]) -> TermSection:
+def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int], entry=None) -> TermSection:
     letters = {}
     rows = []
     for i, r in enumerate(t.renderings, 1):
@@ -298,6 +298,10 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int]) -> TermS
         if len(used) > MAX_LISTED_DOCUMENTS:
             per_doc += f", and {len(used) - MAX_LISTED_DOCUMENTS} more documents"
         rows.append(RenderingRow(letters[r.text], r.text, r.status, r.count, r.text == t.reference, per_doc))
+    # the rest of the glossary entry: renderings the corpus never uses
+    for text, status in (entry.renderings if entry else ()):
+        if text not in letters:
+            rows.append(RenderingRow("\u2013", text, status, 0, False, "not used"))
     bars = []
     for d in docs:
         parts = [(r, r.documents.get(d.path, 0)) for r in t.renderings]
@@ -351,7 +355,8 @@ def check_context(result: CheckResult) -> dict[str, Any]:
         sum(t.consistency * t.occurrences for t in terms) / occurrences if occurrences else None
     )
     unlisted = _unlisted(result, docs)
-    sections = [_term_section(t, docs, unlisted.get((t.term_id, t.language), {}))
+    entries = {(e.term_id, e.language): e for e in result.entries}
+    sections = [_term_section(t, docs, unlisted.get((t.term_id, t.language), {}), entries.get((t.term_id, t.language)))
                 for t in terms[:MAX_TERM_SECTIONS]]
     detailed = {s.anchor for s in sections}
     columns = docs[:MAX_HEATMAP_DOCUMENTS]
