@@ -220,7 +220,6 @@ def _emit(report: str, output: str | None, color: bool) -> None:
 def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
     """Align versions of one source (PATHS: the reference first) and show where their terms diverge."""
     from checker.compare import CompareError, run_compare
-    from checker.findings import severity_rank
     from checker.language import normalise_tag
     from checker.reporters import render_compare
 
@@ -236,10 +235,7 @@ def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
         sys.exit(2)
     color = not output and fmt == "text" and sys.stdout.isatty()
     _emit(render_compare(result, fmt, color=color), output, color)
-    failing = fail_on != "never" and any(
-        severity_rank(f.severity) >= severity_rank(fail_on) for f in result.findings
-    )
-    sys.exit(1 if failing else 0)
+    sys.exit(1 if result.fails(fail_on) else 0)
 
 
 @main.command()

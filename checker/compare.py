@@ -12,7 +12,7 @@ from checker import __version__
 from checker.corpus import Occurrence
 from checker.documents import read_document
 from checker.documents.model import Document, ReadError
-from checker.findings import Finding
+from checker.findings import Finding, count_by_severity, fails
 from checker.glossary import Glossary
 from checker.matcher import Matcher
 from checker.perf import gc_paused
@@ -110,10 +110,10 @@ class CompareResult:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
-            counts[f.severity] += 1
-        return counts
+        return count_by_severity(self.findings)
+
+    def fails(self, fail_on: str) -> bool:
+        return fails(self.findings, fail_on)
 
 
 class CompareError(Exception):

@@ -8,6 +8,22 @@ SEVERITIES = ("error", "warning", "info")
 _RANK = {"error": 3, "warning": 2, "info": 1, "never": 4}
 
 
+def count_by_severity(findings) -> dict[str, int]:
+    """error, warning, info -> number of findings (every severity present, in that order)."""
+    counts = {s: 0 for s in SEVERITIES}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def fails(findings, fail_on: str) -> bool:
+    """True if some finding is at or above the `fail_on` severity ('never' never fails)."""
+    if fail_on == "never":
+        return False
+    threshold = severity_rank(fail_on)
+    return any(severity_rank(f.severity) >= threshold for f in findings)
+
+
 def severity_rank(severity: str) -> int:
     """error 3 > warning 2 > info 1; 'never' (a --fail-on level) ranks above them all."""
     return _RANK[severity]

@@ -146,7 +146,6 @@ class LanguageIndex:
     def find(self, text: str, tokens: tuple[list[str], list[str | None]] | None = None) -> list[Match]:
         """Every rendering in `text`, leftmost-longest, in text order (`tokens`: from tokenise)."""
         parts, keys = tokens if tokens is not None else self.tokenise(text)
-        words = parts[1::2]
         following = keys[1:]
         following.append(None)
         starts = compress(
@@ -170,7 +169,7 @@ class LanguageIndex:
                     if len(cands) == 1 and cands[0].case is None:  # the common case, inlined
                         best = (j, cands[0].rendering)
                     else:
-                        chosen = self._choose(cands, words, i, j)
+                        chosen = self._choose(cands, parts[2 * i + 1 : 2 * j + 2 : 2])
                         if chosen is not None:
                             best = (j, chosen)
                 j += 1
@@ -192,9 +191,8 @@ class LanguageIndex:
         return matches
 
     @staticmethod
-    def _choose(cands: list[_Candidate], words: list[str], i: int, j: int) -> Rendering | None:
-        """Of the renderings sharing these keys, the one the text spells; else the first."""
-        span = words[i : j + 1]
+    def _choose(cands: list[_Candidate], span: list[str]) -> Rendering | None:
+        """Of the renderings sharing these keys, the one the text (`span`'s words) spells; else the first."""
         viable = [c for c in cands if c.case is None or _case_matches(c.case, span)]
         if not viable:
             return None

@@ -97,7 +97,7 @@ class DocumentChecker:
         self.matcher = matcher
         self.glossary = matcher.glossary
         self.options = options
-        self.discoverers = _discoverers(matcher, self.glossary, options.threshold) if options.discover else None
+        self.discoverers = discoverers_for(matcher, options.threshold) if options.discover else None
 
     def __call__(self, path: str) -> DocumentOutcome:
         options, glossary = self.options, self.glossary
@@ -170,7 +170,7 @@ def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, opt
     )
 
 
-def _discoverers(matcher: Matcher, glossary: Glossary, threshold: float):
+def discoverers_for(matcher: Matcher, threshold: float):
     """Glossary language -> its Discoverer, built on first use."""
     from checker.discovery import Discoverer
 
@@ -178,7 +178,7 @@ def _discoverers(matcher: Matcher, glossary: Glossary, threshold: float):
 
     def get(language: str) -> Discoverer:
         if language not in built:
-            built[language] = Discoverer(matcher.index(language), glossary.renderings(language), threshold)
+            built[language] = Discoverer(matcher.index(language), matcher.glossary.renderings(language), threshold)
         return built[language]
 
     return get

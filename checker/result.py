@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checker.findings import SEVERITIES, Finding, severity_rank
+from checker.findings import Finding, count_by_severity, fails
 from checker.scores import TermScore
 
 
@@ -41,14 +41,8 @@ class CheckResult:
 
     @property
     def summary(self) -> dict[str, int]:
-        counts = {s: 0 for s in SEVERITIES}
-        for f in self.findings:
-            counts[f.severity] += 1
-        return counts
+        return count_by_severity(self.findings)
 
     def fails(self, fail_on: str) -> bool:
         """True if some finding is at or above the `fail_on` severity ('never' never fails)."""
-        if fail_on == "never":
-            return False
-        threshold = severity_rank(fail_on)
-        return any(severity_rank(f.severity) >= threshold for f in self.findings)
+        return fails(self.findings, fail_on)

@@ -11,14 +11,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.corpus import match_document
-from checker.discovery import DEFAULT_THRESHOLD, Discoverer
+from checker.corpus import context_of, match_document
+from checker.discovery import DEFAULT_THRESHOLD
 from checker.documents import iter_documents
 from checker.documents.model import ReadError
 from checker.glossary import Glossary
 from checker.matcher import Matcher
 from checker.normalise import normalise_word
 from checker.perf import gc_paused
+from checker.pipeline import discoverers_for
 
 CONTEXT = 40  # characters of context on each side of a snippet
 
@@ -46,12 +47,7 @@ def suggest(
 ) -> tuple[list[Suggestion], list[ReadError]]:
     """Ranked suggestions (by term, then count, then score) and the files that could not be read."""
     matcher = matcher or Matcher(glossary)
-    discoverers: dict[str, Discoverer] = {}
-
-    def discoverer(language: str) -> Discoverer:
-        if language not in discoverers:
-            discoverers[language] = Discoverer(matcher.index(language), glossary.renderings(language), threshold)
-        return discoverers[language]
+    discoverer = discoverers_for(matcher, threshold)
 
     groups: dict[tuple[str, str, str], Suggestion] = {}
     errors: list[ReadError] = []
@@ -85,8 +81,7 @@ def suggest(
 
 
 def _snippet(text: str, start: int, end: int) -> str:
-    before = " ".join(text[max(0, start - CONTEXT) : start].split())
-    after = " ".join(text[end : end + CONTEXT].split())
+    before, after = (part.strip() for part in context_of(text, start, end, CONTEXT))
     lead = "\u2026" if start > CONTEXT else ""
     tail = "\u2026" if end + CONTEXT < len(text) else ""
     return f"{lead}{before} [{' '.join(text[start:end].split())}] {after}{tail}".strip()

@@ -46,10 +46,10 @@ def command(f: Finding) -> str:
 
 def summary_line(result: CheckResult) -> str:
     """`termcheck: 2 errors, 33 warnings, 0 info in 4 documents`."""
-    counts = result.summary
-    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in counts.items()]
+    from checker.reporters.text import severity_counts
+
     documents = len(result.documents)
-    return f"termcheck: {', '.join(parts)} in {documents} document{'s' if documents != 1 else ''}"
+    return f"termcheck: {severity_counts(result.summary)} in {documents} document{'s' if documents != 1 else ''}"
 
 
 def render(result: CheckResult, color: bool = False) -> str:

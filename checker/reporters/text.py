@@ -27,9 +27,13 @@ def finding_lines(findings, paint) -> list[str]:
     return out
 
 
+def severity_counts(summary: dict[str, int]) -> str:
+    """`2 errors, 33 warnings, 0 info`."""
+    return ", ".join(f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in summary.items())
+
+
 def summary_line(findings: int, summary: dict[str, int], documents: int) -> str:
-    parts = [f"{n} {sev}{'s' if n != 1 and sev != 'info' else ''}" for sev, n in summary.items()]
-    return f"{findings} findings ({', '.join(parts)}) in {documents} documents"
+    return f"{findings} findings ({severity_counts(summary)}) in {documents} documents"
 
 
 def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
