@@ -129,7 +129,7 @@ def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Ve
     index = matcher.index(lang) if lang else None
     sentences: list[Sentence] = []
     for i, seg in enumerate(document.segments):
-        matches = index.find(seg.text) if index is not None else []
+        matches = index.find(seg.masked) if index is not None else []
         unit = UnitMatches(seg, i, tuple(matches))
         k = 0
         for s in split_sentences(seg.text, document.language):

@@ -118,12 +118,14 @@ def match_document(
     for i, seg in enumerate(document.segments):
         target: tuple[Match, ...] = ()
         found = []
+        # Placeables are masked (same length, so offsets hold): `%(object)s` is no term.
         if target_index is not None and seg.text:
-            tokens = target_index.tokenise(seg.text)
-            target = tuple(target_index.find(seg.text, tokens))
+            text = seg.masked
+            tokens = target_index.tokenise(text)
+            target = tuple(target_index.find(text, tokens))
             if discoverer is not None:
-                found = discoverer.find(seg.text, tokens, list(target))
-        source = tuple(find_source(seg.source)) if find_source is not None and seg.source else ()
+                found = discoverer.find(text, tokens, list(target))
+        source = tuple(find_source(seg.masked_source)) if find_source is not None and seg.source else ()
         if not (target or source or seg.bilingual or found):
             continue
         unit = UnitMatches(seg, i, target, source)

@@ -16,24 +16,57 @@ ISO_639_1 = frozenset(
     sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu""".split()
 )
 
-_TAG = re.compile(r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?$")
+# A BCP 47 tag or a gettext/POSIX locale: ll[_Ssss][_CC][.charset][@modifier]
+_TAG = re.compile(
+    r"^([A-Za-z]{2,3})(?:[-_]([A-Za-z]{4}))?(?:[-_]([A-Za-z]{2}|\d{3}))?"
+    r"(?:[-_]([A-Za-z0-9]{5,8}))?(?:\.[\w-]+)?(?:@(\w+))?$"
+)
+# gettext locale modifiers (`sr@latin`, `ca@valencia`) as BCP 47 subtags.
+_MODIFIER_SCRIPTS = {"latin": "Latn", "cyrillic": "Cyrl", "devanagari": "Deva", "arabic": "Arab", "hebrew": "Hebr"}
+_MODIFIER_DROPPED = frozenset({"euro"})
 
 
 def normalise_tag(tag: str) -> str | None:
-    """Canonical BCP 47 form of a simple tag ('de_DE' -> 'de-DE', 'ZH-hant' -> 'zh-Hant').
+    """Canonical BCP 47 form of a language tag or gettext locale, or None if it is neither.
 
-    Returns None when `tag` does not look like a language tag.
+    'de_DE' -> 'de-DE', 'ZH-hant' -> 'zh-Hant', 'de_DE.UTF-8' -> 'de-DE', 'deu' -> 'de',
+    'sr@latin' -> 'sr-Latn', 'ca@valencia' -> 'ca-valencia', 'pt_BR' -> 'pt-BR'.
     """
     m = _TAG.match(tag.strip())
     if not m:
         return None
-    lang, script, region = m.groups()
-    out = lang.lower()
+    lang, script, region, variant, modifier = m.groups()
+    lang = lang.lower()
+    if len(lang) == 3:
+        lang = _from_three_letters(lang)
+        if lang is None:
+            return None
+    if modifier:
+        low = modifier.lower()
+        if low in _MODIFIER_SCRIPTS and not script:
+            script = _MODIFIER_SCRIPTS[low]
+        elif 5 <= len(low) <= 8 and not variant:
+            variant = low
+        elif low not in _MODIFIER_DROPPED and low not in _MODIFIER_SCRIPTS:
+            return None
+    out = lang
     if script:
         out += "-" + script.title()
     if region:
         out += "-" + region.upper()
+    if variant:
+        out += "-" + variant.lower()
     return out
+
+
+@lru_cache(maxsize=256)
+def _from_three_letters(code: str) -> str | None:
+    """ISO 639-2/3 code -> its two-letter form where one exists ('deu' -> 'de'), None if invalid."""
+    import langcodes  # only three-letter codes need its tables
+
+    if not langcodes.tag_is_valid(code):
+        return None
+    return str(langcodes.standardize_tag(code))
 
 
 def primary(tag: str) -> str:
@@ -41,34 +74,75 @@ def primary(tag: str) -> str:
     return tag.split("-", 1)[0].lower()
 
 
+# Macro-languages and their members, and codes replaced since: one language for
+# detection ('no' is what langdetect says for Bokmål and Nynorsk alike).
+_SAME = {"nb": "no", "nn": "no", "fil": "tl", "iw": "he", "in": "id", "ji": "yi", "cmn": "zh", "zsm": "ms"}
+
+
+def base_language(tag: str) -> str:
+    """The language a tag names, regions, scripts and macro-language members set aside:
+    'nb-NO' -> 'no', 'zh-Hans' -> 'zh', 'fil' -> 'tl'."""
+    p = primary(tag)
+    return _SAME.get(p, p)
+
+
 def same_language(a: str | None, b: str | None) -> bool:
-    """True when two tags name the same language (regions and scripts ignored)."""
-    return a is not None and b is not None and primary(a) == primary(b)
+    """True when two tags name the same language (regions, scripts, no/nb/nn alike)."""
+    return a is not None and b is not None and base_language(a) == base_language(b)
+
+
+# The languages langdetect has profiles for (its 55, zh-cn and zh-tw as zh).
+DETECTABLE = frozenset(
+    """af ar bg bn ca cs cy da de el en es et fa fi fr gu he hi hr hu id it ja kn ko lt lv mk ml mr
+    ne nl no pa pl pt ro ru sk sl so sq sv sw ta te th tl tr uk ur vi zh""".split()
+)
+
+
+def detectable(tag: str | None) -> bool:
+    """True when langdetect can recognise text in the language `tag` names."""
+    return tag is not None and base_language(tag) in DETECTABLE
 
 
 def _as_code(part: str) -> str | None:
+    m = _TAG.match(part)
+    # Only two-letter codes (with script/region): three-letter words such as "app",
+    # "doc" or "src" are too often just names.
+    if not m or len(m.group(1)) != 2:
+        return None
     tag = normalise_tag(part)
-    if tag and primary(tag) in ISO_639_1 and len(primary(tag)) == 2:
+    if tag and primary(tag) in ISO_639_1:
         return tag
     return None
 
 
-def language_from_path(path: str) -> str | None:
-    """The language a path carries, nearest the file first.
+# Directories that hold other projects' packages: a directory there is named for a
+# package ("node_modules/ms", "vendor/os"), not a language.
+_DEPENDENCY_DIRS = frozenset({"node_modules", "bower_components", "vendor", "site-packages", "dist-packages"})
 
-    `translations/en/letter.txt` -> 'en'; `po/de_DE.po` -> 'de-DE';
-    `docs/guide.fr.md` -> 'fr'; `locale/ru/LC_MESSAGES/app.po` -> 'ru'.
+
+def language_from_path(path: str) -> str | None:
+    """The language a path carries: a language suffix, else the nearest language directory.
+
+    `docs/guide.fr.md` -> 'fr'; `po/de_DE.po` -> 'de-DE' (a PO catalog named for its
+    language); `translations/en/letter.txt` -> 'en'; `locale/ru/LC_MESSAGES/app.po` ->
+    'ru'. A bare file stem is no language (`api/os.md`, `en/ro.txt` -> 'en'), nor is a
+    directory inside `node_modules/` or `vendor/` (`node_modules/ms/license.md`).
     """
     p = PurePath(path)
-    suffixes = p.name.split(".")
-    # guide.fr.md -> "fr"; de_DE.po -> "de_DE"
-    for part in reversed(suffixes[:-1] if len(suffixes) > 1 else suffixes):
-        code = _as_code(part)
+    pieces = p.name.split(".")
+    if len(pieces) >= 3:  # guide.fr.md, validators.de.xlf
+        code = _as_code(pieces[-2])
         if code:
             return code
-        break
-    for part in reversed(p.parts[:-1]):
-        code = _as_code(part)
+    elif len(pieces) == 2 and pieces[1].lower() == "po":  # de.po, pt_BR.po
+        code = _as_code(pieces[0])
+        if code:
+            return code
+    parts = p.parts[:-1]
+    for i in range(len(parts) - 1, -1, -1):
+        if any(d in _DEPENDENCY_DIRS for d in parts[:i]):
+            continue
+        code = _as_code(parts[i])
         if code:
             return code
     return None
@@ -97,9 +171,13 @@ def _detector_factory():
 def detect(text: str) -> tuple[str, float] | None:
     """Most probable language of `text` and its probability, or None if too short.
 
-    Seeded, so the same text always gives the same answer.
+    Seeded, so the same text always gives the same answer. Placeables (format codes,
+    markup, URLs) are no evidence of a language: they are masked first, and what is
+    left must still hold MIN_DETECT_LETTERS letters.
     """
-    text = text[:DETECT_SAMPLE]
+    from checker.placeables import MASK, mask
+
+    text = mask(text[:DETECT_SAMPLE]).replace(MASK, " ")
     if len(_LETTERS.findall(text)) < MIN_DETECT_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException

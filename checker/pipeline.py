@@ -12,7 +12,7 @@ from checker.documents import iter_paths, read_document
 from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
-from checker.language import same_language
+from checker.language import detectable, same_language
 from checker.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary, GlossaryEntry
@@ -118,7 +118,11 @@ class DocumentChecker:
             )
         return DocumentOutcome(
             path=path,
-            summary=DocumentSummary(item.path, item.format, item.language, item.language_source, len(item.segments)),
+            summary=DocumentSummary(
+                item.path, item.format, item.language, item.language_source, len(item.segments),
+                language_verifiable=item.language is None or detectable(item.language)
+                or "wrong-language" in options.disable,
+            ),
             findings=tuple(f for rule in DOCUMENT_RULES for f in rule.check(doc, glossary)),
             counts=tuple((r.order, n) for r, n in doc.counts.items()),
             first=tuple((r.order, occ) for r, occ in doc.first.items()),

@@ -15,6 +15,8 @@ class DocumentSummary:
     language: str | None
     language_source: str
     segments: int
+    #: False when the language is one langdetect has no model for (wrong-language is silent there)
+    language_verifiable: bool = True
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,15 @@ class CheckResult:
     absent: tuple[tuple[str, str], ...] = ()
     #: the glossary entries of the terms in `terms`
     entries: tuple[GlossaryEntry, ...] = ()
+
+    @property
+    def unverified_languages(self) -> dict[str, int]:
+        """Language -> number of documents whose language could not be verified."""
+        out: dict[str, int] = {}
+        for d in self.documents:
+            if not d.language_verifiable and d.language:
+                out[d.language] = out.get(d.language, 0) + 1
+        return dict(sorted(out.items()))
 
     @property
     def summary(self) -> dict[str, int]:

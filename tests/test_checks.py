@@ -67,7 +67,7 @@ def test_every_rule_declares_id_severity_and_documented_example():
     assert set(ALL_RULES) == {
         "forbidden-rendering", "variant-rendering", "inconsistent-rendering",
         "missing-rendering", "wrong-language", "read-error", "divergent-rendering", "term-omitted",
-        "unlisted-rendering", "unused-suppression",
+        "unlisted-rendering", "unused-suppression", "unknown-language",
     }
     for rule in ALL_RULES.values():
         assert rule.severity in ("error", "warning", "info")

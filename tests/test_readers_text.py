@@ -65,9 +65,31 @@ def test_language_option_when_path_says_nothing(write):
     assert (doc.language, doc.language_source) == ("pt-BR", "option")
 
 
-def test_path_wins_over_option(write):
+def test_option_wins_over_path(write):
+    # --lang is what the user says; a path is only a guess (issue 11).
     doc = read_document(write("it/x.txt", "Ciao"), lang="de")
-    assert (doc.language, doc.language_source) == ("it", "path")
+    assert (doc.language, doc.language_source) == ("de", "option")
+
+
+@pytest.mark.parametrize(
+    "path, expected",
+    [
+        ("api/os.md", None),  # a bare stem is no language (Ossetian)
+        ("en/ro.txt", "en"),  # nor inside another language's directory
+        ("node_modules/ms/license.md", None),  # a package directory, not Malay
+        ("vendor/pkg/de/readme.md", None),
+        ("docs/guide.fr.md", "fr"),
+        ("po/de.po", "de"),
+        ("po/pt_BR.po", "pt-BR"),
+        ("locale/sr@latin/LC_MESSAGES/app.po", "sr-Latn"),
+        ("Resources/translations/validators.de.xlf", "de"),
+        ("translations/en/letter.txt", "en"),
+    ],
+)
+def test_language_from_path_only_from_directories_and_suffixes(path, expected):
+    from checker.language import language_from_path
+
+    assert language_from_path(path) == expected
 
 
 def test_language_detected(write):

@@ -9,6 +9,7 @@ from checker.checks.inconsistent import InconsistentRendering
 from checker.checks.missing import MissingRendering
 from checker.checks.omitted import TermOmitted
 from checker.checks.read_error import ReadErrorRule
+from checker.checks.unknown_language import UnknownLanguage
 from checker.checks.unlisted import UnlistedRendering
 from checker.checks.unused_suppression import UnusedSuppression
 from checker.checks.variant import VariantRendering
@@ -19,6 +20,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     VariantRendering(),
     MissingRendering(),
     WrongLanguage(),
+    UnknownLanguage(),
     UnlistedRendering(),
 )
 CORPUS_RULES: tuple[CorpusRule, ...] = (InconsistentRendering(),)

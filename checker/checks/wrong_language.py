@@ -7,7 +7,7 @@ from checker.checks.base import DocumentRule
 from checker.corpus import DocumentMatches
 from checker.findings import Finding
 from checker.glossary import Glossary
-from checker.language import detect, same_language
+from checker.language import detect, detectable, same_language
 
 # Below this probability langdetect's answer is not trusted enough to report.
 MIN_PROBABILITY = 0.9
@@ -20,8 +20,12 @@ class WrongLanguage(DocumentRule):
     When the expected language is known (PO `Language` header, XLIFF target
     language, the path, or `--lang`), detects the language of a monolingual
     document's text, or of a bilingual target, with langdetect (seeded), and
-    reports a clear mismatch. Texts with fewer than 40 letters, or whose detection
-    is less than 90% sure, are skipped: short strings are guesses. A bilingual
+    reports a clear mismatch. Placeables (format codes, markup, URLs) are masked
+    first; texts with fewer than 40 letters left, or whose detection is less than 90%
+    sure, are skipped: short strings are guesses. Languages langdetect has no model for
+    (Icelandic, Esperanto, Kazakh, ...) are never judged: the report lists such
+    documents as not verified. Macro-languages and scripts count as one language
+    (Norwegian 'no' is 'nb' and 'nn'; 'zh-CN' is 'zh-Hans'). A bilingual
     target is examined only when at least half of its words also occur in its
     source (an untranslated or half-translated unit): a real translation shares few
     words with its source, and sparing it keeps a pre-commit run on a PO file free of
@@ -51,12 +55,15 @@ class WrongLanguage(DocumentRule):
         expected = document.language
         if expected is None or document.language_source in ("detected", "unknown"):
             return
+        if not detectable(expected):
+            return  # listed as not verified in the report (DocumentSummary.verifiable)
         if document.bilingual:
             for unit in doc.units:
                 seg = unit.segment
-                if not _repeats_source(seg.text, seg.source or ""):
+                target = seg.masked
+                if not _repeats_source(target, seg.masked_source):
                     continue
-                finding = self._check_text(seg.text, expected, seg.path, seg.line, seg.column, "target")
+                finding = self._check_text(target, expected, seg.path, seg.line, seg.column, "target", seg.text)
                 if finding:
                     yield finding
         elif document.segments:
@@ -66,7 +73,9 @@ class WrongLanguage(DocumentRule):
             if finding:
                 yield finding
 
-    def _check_text(self, text: str, expected: str, path: str, line: int, column: int, what: str) -> Finding | None:
+    def _check_text(
+        self, text: str, expected: str, path: str, line: int, column: int, what: str, shown: str | None = None
+    ) -> Finding | None:
         detected = detect(text)
         if detected is None:
             return None
@@ -76,7 +85,7 @@ class WrongLanguage(DocumentRule):
         return self.finding(
             path, line, column,
             f"{what} looks like '{lang}' (p={prob:.2f}), expected '{expected}'",
-            None, text[:60],
+            None, (shown if shown is not None else text)[:60],
         )
 
 

@@ -94,7 +94,7 @@ def read_document(path: str, *, lang: str | None = None, include_fuzzy: bool = F
     """Read one file into a Document whose language is settled.
 
     Language order: the file's own header (PO Language, XLIFF target language),
-    then the path (`fr/`, `guide.fr.md`), then `lang`, then detection on the text.
+    then `lang` (--lang), then the path (`fr/`, `guide.fr.md`), then detection on the text.
     Raises ReadError for anything wrong with the file.
     """
     from checker.documents.encoding import read_bytes
@@ -127,9 +127,9 @@ def read_document(path: str, *, lang: str | None = None, include_fuzzy: bool = F
 def _settle_language(doc: Document, lang: str | None) -> Document:
     if doc.language is not None:
         return doc  # the reader found it in the file's header
-    language, source = language_from_path(doc.path), "path"
-    if language is None and lang:
-        language, source = normalise_tag(lang), "option"
+    language, source = (normalise_tag(lang), "option") if lang else (None, "unknown")
+    if language is None:
+        language, source = language_from_path(doc.path), "path"
     if language is None:
         # U+FFFC marks blanked markup; it is no evidence of any language.
         text = "\n".join(s.text for s in doc.segments).replace("\ufffc", " ")

@@ -38,6 +38,22 @@ class Segment:
     unit_id: str | None = None
     #: PO translator comment / XLIFF note lines, kept for suppressions and context.
     comments: tuple[str, ...] = ()
+    #: PO entry flags (`python-format`, `c-format`, ...): which placeables to expect.
+    flags: tuple[str, ...] = ()
+
+    @property
+    def masked(self) -> str:
+        """`text` with its placeables (format codes, markup, URLs...) masked, same length."""
+        from checker.placeables import mask
+
+        return mask(self.text, self.flags)
+
+    @property
+    def masked_source(self) -> str:
+        """`source` with its placeables masked."""
+        from checker.placeables import mask
+
+        return mask(self.source or "", self.flags)
 
     @property
     def bilingual(self) -> bool:
@@ -73,8 +89,8 @@ class Document:
 
     `language` is the language the text is expected to be in (the target language of
     a bilingual file); `language_source` says where it came from: "header" (PO
-    Language, XLIFF trgLang/target-language), "path", "option" (--lang), "detected"
-    (langdetect) or "unknown".
+    Language, XLIFF trgLang/target-language), "option" (--lang), "path", "detected"
+    (langdetect), "glossary" (a one-language glossary) or "unknown".
     """
 
     path: str
@@ -85,6 +101,8 @@ class Document:
     source_language: str | None = None
     encoding: str = "utf-8"
     metadata: dict[str, str] = field(default_factory=dict, compare=False)
+    #: (line, message) when the file declares a language that is no language tag
+    language_problem: tuple[int, str] | None = None
 
     @property
     def bilingual(self) -> bool:

@@ -65,7 +65,11 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
             continue
         segments.extend(_entry_segments(path, entry, lines))
     metadata = {str(k): str(v) for k, v in po.metadata.items()}
-    language = normalise_tag(metadata.get("Language", ""))
+    declared = metadata.get("Language", "").strip()
+    language = normalise_tag(declared) if declared else None
+    problem = None
+    if declared and language is None:
+        problem = (_header_line(lines, "Language"), f"PO header 'Language: {declared}' is not a language tag")
     return Document(
         path=path,
         format="po",
@@ -75,7 +79,17 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
         source_language=normalise_tag(metadata.get("X-Source-Language", "")),
         encoding=encoding,
         metadata=metadata,
+        language_problem=problem,
     )
+
+
+def _header_line(lines: list[str], field: str) -> int:
+    """Line of the header field `field` (1 if it cannot be found)."""
+    needle = f'"{field}:'
+    for number, line in enumerate(lines, 1):
+        if line.lstrip().startswith(needle):
+            return number
+    return 1
 
 
 def _decode_po(data: bytes, path: str) -> tuple[str, str]:
@@ -138,6 +152,7 @@ def _entry_segments(path: str, entry, lines: list[str]) -> list[Segment]:  # noq
                 source_column=source_column,
                 unit_id=unit_id,
                 comments=comments,
+                flags=tuple(sorted(entry.flags)),
             )
         )
     return segments

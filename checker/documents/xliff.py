@@ -234,7 +234,9 @@ def read_xliff(path: str, data: bytes) -> Document:
                     comments=tuple(unit.notes),
                 )
             )
-    language = normalise_tag(handler.target_language or "")
+    declared = (handler.target_language or "").strip()
+    language = normalise_tag(declared) if declared else None
+    problem = (1, f"XLIFF target language '{declared}' is not a language tag") if declared and language is None else None
     return Document(
         path=path,
         format="xliff",
@@ -244,6 +246,7 @@ def read_xliff(path: str, data: bytes) -> Document:
         source_language=normalise_tag(handler.source_language or ""),
         encoding=encoding,
         metadata={"version": "2" if handler.version2 else "1"},
+        language_problem=problem,
     )
 
 

@@ -18,6 +18,7 @@ def as_dict(result: CheckResult) -> dict:
                 "language": d.language,
                 "language_source": d.language_source,
                 "segments": d.segments,
+                "language_verifiable": d.language_verifiable,
             }
             for d in result.documents
         ],

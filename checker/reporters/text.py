@@ -36,6 +36,16 @@ def summary_line(findings: int, summary: dict[str, int], documents: int) -> str:
     return f"{findings} findings ({severity_counts(summary)}) in {documents} documents"
 
 
+def unverified_line(result: CheckResult) -> str:
+    """`language not verified (no language model): az 3, eo 2 documents`, or ''."""
+    langs = result.unverified_languages
+    if not langs:
+        return ""
+    listed = ", ".join(f"{lang} {n}" for lang, n in langs.items())
+    total = sum(langs.values())
+    return f"  language not verified (no detection model, wrong-language silent) in {total} documents: {listed}"
+
+
 def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
     """The full report; with `quiet`, only the findings and a summary line (nothing when clean)."""
     paint = _painter(color)
@@ -69,6 +79,9 @@ def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str
         ids = [term_id for l, term_id in result.absent if l == lang]
         out.append(f"  not found ({lang}): {', '.join(ids)}")
     summary = result.summary
+    unverified = unverified_line(result)
+    if unverified:
+        out.append(unverified)
     out.append("")
     out.append(f"{summary_line(len(result.findings), summary, len(result.documents))}; {len(result.terms)} terms found")
     return "\n".join(out) + "\n"
