@@ -43,6 +43,11 @@ MASK = "\ufffc"
 _PRINTF_STRICT = r"%(?:\(\w+\)|\d+\$)?[-+0#']?(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
 _PRINTF_SPACE = r"%(?:\(\w+\)|\d+\$)?[- +0#']{0,3}(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
 
+_FILE_TYPES = (
+    "html?|xhtml|css|js|mjs|ts|json|xml|ya?ml|toml|ini|cfg|conf|txt|md|rst|po|pot|mo|xliff|xlf|"
+    "py|pyc|rb|php|java|c|h|cpp|go|rs|sh|bat|exe|dll|so|csv|tsv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|log|sql|db|sqlite3?"
+)
+
 _COMMON = [
     # Django/Jinja first: `{{ x }}` is not two brace formats.
     r"\{\{.*?\}\}",
@@ -59,6 +64,8 @@ _COMMON = [
     r"(?<![\w/.])/[\w.+-]+(?:/[\w.+-]*)+",
     r"(?<![\w/.])(?:~|\.{1,2})/[\w.+-]+(?:/[\w.+-]*)*",
     r"\b[A-Za-z]:\\[\w.+-]+(?:\\[\w.+-]*)*",
+    # Relative paths and file names with a file type: "flatpages/default.html", "setup.cfg".
+    r"\b[\w-]+(?:[./][\w-]+)*\.(?:" + _FILE_TYPES + r")\b",
     # reStructuredText roles and literals; Markdown inline code and link targets.
     r":[A-Za-z][\w+.-]*(?::[A-Za-z][\w+.-]*)*:`[^`]*`",
     r"``[^`\n]+``",
@@ -89,7 +96,7 @@ _PATTERNS = {
     "none": _compile(None),
 }
 # Characters without which no placeable can start: most prose paragraphs skip the regex.
-_TRIGGERS = re.compile(r"[%{<&@/\\`]|www\.|\]\(")
+_TRIGGERS = re.compile(r"[%{<&@/\\`]|www\.|\]\(|\w\.(?:" + _FILE_TYPES + r")\b")
 
 
 def _pattern_for(flags: Iterable[str]) -> re.Pattern[str]:

@@ -30,6 +30,7 @@ def shown(text: str, flags: tuple[str, ...] = ()) -> str:
         ("mail fsf@gitster.g now", "mail ############# now"),
         ("Edit /usr/share/doc/x or ./manage.py or ~/.config", "Edit ################ or ########### or #########"),
         ("C:\\Temp\\file.txt here", "################ here"),
+        ("Example: “flatpages/default.html”, setup.cfg.", "Example: “######################”, #########."),
         ("See :ref:`the field <f>` and ``code``", "See #################### and ########"),
         ("a `model` here", "a ####### here"),
         ("[the link](https://x.y/z) text", "[the link]############### text"),
