@@ -46,7 +46,7 @@ def main() -> None:
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
               help="Exit with status 1 if a finding has at least this severity. Default: error.")
-@click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries.")
+@click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries and unfinished XLIFF units (state new, needs-*, initial).")
 @click.option("--discover", is_flag=True, default=None,
               help="Also report spans that resemble a term but are not listed (unlisted-rendering).")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None,

@@ -109,7 +109,7 @@ def scan_suppressions(path: str, text: str, format: str, *, include_fuzzy: bool 
     if format == "po":
         return list(_scan_po(path, text, include_fuzzy))
     if format == "xliff":
-        return list(_scan_xliff(path, text))
+        return list(_scan_xliff(path, text, include_fuzzy))
     return []
 
 
@@ -358,7 +358,12 @@ _UNIT = re.compile(r"<(?:[\w.-]+:)?(trans-unit|unit)(?=[\s>])[^>]*(?<!/)>")
 _NOTE = re.compile(r"<(?:[\w.-]+:)?note(?=[\s>])[^>]*(?<!/)>([\s\S]*?)</(?:[\w.-]+:)?note\s*>")
 
 
-def _scan_xliff(path: str, text: str) -> Iterator[Suppression]:
+_STATE = re.compile(r"<(?:[\w.-]+:)?(?:target|segment)(?=[\s>])[^>]*\sstate\s*=\s*[\"']([\w-]+)[\"']")
+
+
+def _scan_xliff(path: str, text: str, include_unfinished: bool = False) -> Iterator[Suppression]:
+    from checker.documents.xliff import UNFINISHED_STATES
+
     # Commented-out markup is no note: blank it, keeping offsets.
     text = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
     index = _Lines(text)
@@ -367,6 +372,10 @@ def _scan_xliff(path: str, text: str) -> Iterator[Suppression]:
         end = close.end() if close else len(text)
         first, _ = index.position(unit.start())
         last, _ = index.position(end - 1)
+        if not include_unfinished and any(
+            m.group(1) in UNFINISHED_STATES for m in _STATE.finditer(text, unit.end(), end)
+        ):
+            continue  # the check skips unfinished units: their markers are not unused
         for note in _NOTE.finditer(text, unit.end(), end):
             yield from index.markers(path, note.start(1), note.end(1), first, last)
 

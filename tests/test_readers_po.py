@@ -202,3 +202,30 @@ def test_undecodable_po_without_charset(write):
     with pytest.raises(ReadError) as info:
         read_document(write("po/bin.po", data))
     assert info.value.line == 2
+
+
+# --- syntax polib lets through but `msgfmt -c` rejects (issue 11) ---------------
+
+SHORT_HEADER = 'msgid ""\nmsgstr ""\n"Language: de\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+
+
+@pytest.mark.parametrize(
+    "body, line, column, message",
+    [
+        ('msgid "Save"\nmsgstr "Speichern\n\nmsgid "Open"\nmsgstr "Öffnen"\n', 7, 18, "end of line within string"),
+        ('msgid "Save"\n"cont\nmsgstr "Speichern"\n', 7, 6, "end of line within string"),
+        ('msgid "Save"\nmsgstr "Spei\\qchern"\n', 7, 13, "invalid escape sequence '\\q'"),
+        ('msgid "Save"\nmsgstr "Speichern"\n\nmsgid "Save"\nmsgstr "Sichern"\n', 9, 1, "duplicate message definition"),
+        ('garbage here\nmsgid "Save"\nmsgstr "Speichern"\n', 6, 1, "PO syntax error"),
+    ],
+)
+def test_syntax_msgfmt_rejects_is_a_read_error_with_its_line(write, body, line, column, message):
+    with pytest.raises(ReadError) as caught:
+        read_document(write("de.po", SHORT_HEADER + body))
+    assert (caught.value.line, caught.value.column) == (line, column)
+    assert message in caught.value.message
+
+
+def test_same_msgid_in_other_contexts_is_no_duplicate(write):
+    body = 'msgctxt "a"\nmsgid "Save"\nmsgstr "Speichern"\n\nmsgctxt "b"\nmsgid "Save"\nmsgstr "Sichern"\n\nmsgid "Save"\nmsgstr "X"\n'
+    assert len(read_document(write("de.po", SHORT_HEADER + body)).segments) == 3

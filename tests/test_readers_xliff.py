@@ -195,3 +195,50 @@ def test_wrong_bytes_for_declared_encoding(write):
         read_document(write("x/enc.xlf", content))
     assert info.value.line == 1
     assert "malformed XML" in info.value.message
+
+
+# --- unfinished units: skipped like fuzzy PO entries unless asked for (issue 11) ---
+
+STATES12 = """<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="fi" datatype="plaintext" original="v">
+    <body>
+      <trans-unit id="1"><source>Done</source><target state="translated">Valmis</target></trans-unit>
+      <trans-unit id="2"><source>Review</source><target state="needs-review-translation">Tarkista</target></trans-unit>
+      <trans-unit id="3"><source>New</source><target state="new">Uusi</target></trans-unit>
+      <trans-unit id="4"><source>Final</source><target state="final">Lopullinen</target></trans-unit>
+      <trans-unit id="5"><source>None</source><target>Ei tilaa</target></trans-unit>
+    </body>
+  </file>
+</xliff>
+"""
+
+STATES20 = """<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="fr">
+ <file id="f1">
+  <unit id="a"><segment state="initial"><source>One</source><target>Un</target></segment></unit>
+  <unit id="b"><segment state="translated"><source>Two</source><target>Deux</target></segment></unit>
+ </file>
+</xliff>
+"""
+
+
+def test_unfinished_xliff12_targets_are_skipped_like_fuzzy_entries(write):
+    path = write("v.fi.xlf", STATES12)
+    assert [s.unit_id for s in read_document(path).segments] == ["1", "4", "5"]
+    assert [s.unit_id for s in read_document(path, include_fuzzy=True).segments] == ["1", "2", "3", "4", "5"]
+
+
+def test_initial_xliff20_segments_are_skipped_like_fuzzy_entries(write):
+    path = write("v.xlf", STATES20)
+    assert [s.text for s in read_document(path).segments] == ["Deux"]
+    assert [s.text for s in read_document(path, include_fuzzy=True).segments] == ["Un", "Deux"]
+
+
+def test_a_marker_in_a_skipped_unit_is_not_reported_unused(write):
+    from checker.suppressions import scan_suppressions
+
+    text = STATES12.replace(
+        '<target state="new">Uusi</target>', '<target state="new">Uusi</target><note>termcheck: ignore</note>'
+    )
+    assert scan_suppressions("v.xlf", text, "xliff") == []
+    assert len(scan_suppressions("v.xlf", text, "xliff", include_fuzzy=True)) == 1

@@ -116,7 +116,7 @@ def read_document(path: str, *, lang: str | None = None, include_fuzzy: bool = F
     elif fmt == "xliff":
         from checker.documents.xliff import read_xliff
 
-        doc = read_xliff(path, data)
+        doc = read_xliff(path, data, include_unfinished=include_fuzzy)
     else:
         suffix = os.path.splitext(path)[1] or "(none)"
         known = ", ".join(sorted(SUFFIXES))

@@ -54,6 +54,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
 
     text, encoding = _decode_po(data, path)
     text = normalise_newlines(text)
+    _check_syntax(path, text)
     try:
         po = polib.pofile(_Lines(text), encoding=encoding)
     except Exception as e:  # polib signals syntax errors with bare IOError/ValueError
@@ -105,6 +106,65 @@ def _decode_po(data: bytes, path: str) -> tuple[str, str]:
             text = decode_as(data, charset, path)
             return text.removeprefix("\ufeff"), charset
     return decode(data, path)
+
+
+# A line msgfmt accepts: blank, a comment, or an optional keyword and one quoted string
+# with only C escapes. polib lets through an unterminated string (dropping its last
+# character) and unknown escapes, which `msgfmt -c` rejects as fatal.
+_GOOD_LINE = r'[ \t]*(?:#[^\n]*)?|[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]*)?"(?:[^"\\\n]|\\[ntrbfva\\"\'?0-7x])*"[ \t]*'
+_BAD_LINE = re.compile(rf"^(?!(?:{_GOOD_LINE})$).*$", re.M)
+_STRING_START = re.compile(r'^[ \t]*(?:(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)[ \t]*)?"')
+_BAD_ESCAPE = re.compile(r'\\(?:[ntrbfva\\"\'?0-7x]|(.))')
+
+
+def _check_syntax(path: str, text: str) -> None:
+    """Raise ReadError at the first line `msgfmt -c` rejects that polib would let through,
+    and at a duplicate message definition."""
+    bad = _BAD_LINE.search(text)
+    if bad is not None:
+        line_text = bad.group()
+        line = text.count("\n", 0, bad.start()) + 1
+        start = _STRING_START.match(line_text)
+        if start is not None:
+            body = line_text[start.end():]
+            for m in _BAD_ESCAPE.finditer(body):
+                if m.group(1) is not None:
+                    column = start.end() + m.start() + 1
+                    raise ReadError(path, f"PO syntax error: invalid escape sequence '\\{m.group(1)}'", line, column)
+            if not re.search(r'(?<!\\)(?:\\\\)*"', body):
+                raise ReadError(path, "PO syntax error: end of line within string (missing closing quote)", line, len(line_text) + 1)
+        # Anything else (unknown keyword, text after a string) polib reports itself.
+    _check_duplicates(path, text)
+
+
+_ENTRY_KEYS = re.compile(r'^(msgctxt|msgid)[ \t]*"((?:[^"\\\n]|\\.)*)"', re.M)
+
+
+def _check_duplicates(path: str, text: str) -> None:
+    """Two entries with the same msgctxt and msgid ("duplicate message definition")."""
+    seen: dict[tuple[str | None, str], int] = {}
+    context: str | None = None
+    for m in _ENTRY_KEYS.finditer(text):
+        if m.group(1) == "msgctxt":
+            context = m.group(2)
+            continue
+        # Continuation lines belong to the key as well.
+        end = m.end()
+        parts = [m.group(2)]
+        for cont in _CONTINUATION.finditer(text, end):
+            if cont.start() != end:
+                break
+            parts.append(cont.group(1))
+            end = cont.end()
+        key = (context, "".join(parts))
+        context = None
+        line = text.count("\n", 0, m.start()) + 1
+        if key in seen and key != (None, ""):
+            raise ReadError(path, f"PO syntax error: duplicate message definition (first defined on line {seen[key]})", line)
+        seen.setdefault(key, line)
+
+
+_CONTINUATION = re.compile(r'\n[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*(?=\n|$)')
 
 
 def _syntax_error(path: str, error: Exception) -> ReadError:

@@ -73,7 +73,8 @@ class _Unit:
     translate: bool = True
     notes: list[str] = field(default_factory=list)
     # (segment id, source, target) in document order
-    pairs: list[tuple[str | None, _Text | None, _Text | None]] = field(default_factory=list)
+    #: (segment id, source, target, state of the translation)
+    pairs: list[tuple[str | None, _Text | None, _Text | None, str | None]] = field(default_factory=list)
 
 
 class _NotXliff(Exception):
@@ -100,6 +101,7 @@ def _content_handler_class():  # noqa: ANN202
             self.path: list[str] = []  # local names of the open elements
             self.unit: _Unit | None = None
             self.segment_id: str | None = None
+            self.state: str | None = None
             self.source: _Text | None = None
             self.target: _Text | None = None
             self.capture: _Text | None = None  # the source, target or note being read
@@ -141,12 +143,16 @@ def _content_handler_class():  # noqa: ANN202
             elif local in ("trans-unit", "unit") and self.unit is None:
                 self.unit = _Unit(attr.get("id"), attr.get("translate", "yes") != "no")
                 self.source = self.target = None
+                self.state = None
             elif self.unit is None:
                 return
             elif local == "segment" and self.version2:
                 self.segment_id = attr.get("id")
+                self.state = attr.get("state")
                 self.source = self.target = None
             elif local in ("source", "target") and parent == ("segment" if self.version2 else "trans-unit"):
+                if local == "target" and not self.version2:
+                    self.state = attr.get("state")
                 text = _Text()
                 setattr(self, local, text)
                 self._capture(text, local)
@@ -183,10 +189,10 @@ def _content_handler_class():  # noqa: ANN202
                     self.capture.counting.pop()
             elif self.unit is not None:
                 if local == "segment" and self.version2:
-                    self.unit.pairs.append((self.segment_id, self.source, self.target))
+                    self.unit.pairs.append((self.segment_id, self.source, self.target, self.state))
                 elif local in ("trans-unit", "unit"):
                     if not self.version2:
-                        self.unit.pairs.append((None, self.source, self.target))
+                        self.unit.pairs.append((None, self.source, self.target, self.state))
                     self.units.append(self.unit)
                     self.unit = None
             self.path.pop()
@@ -204,17 +210,28 @@ def _content_handler_class():  # noqa: ANN202
     return Handler
 
 
-def read_xliff(path: str, data: bytes) -> Document:
-    """Segments for the translated targets of an XLIFF 1.x or 2.x file."""
+# Targets not yet translated or awaiting review: XLIFF 1.2 `state` values (and any
+# `x-` extension is taken as done), XLIFF 2.0 `initial`. Like fuzzy PO entries.
+UNFINISHED_STATES = frozenset({
+    "new", "needs-translation", "needs-adaptation", "needs-l10n",
+    "needs-review-translation", "needs-review-adaptation", "needs-review-l10n", "initial",
+})
+
+
+def read_xliff(path: str, data: bytes, *, include_unfinished: bool = False) -> Document:
+    """Segments for the translated targets of an XLIFF 1.x or 2.x file (unfinished ones,
+    by their `state`, only with `include_unfinished`)."""
     handler, encoding = _parse(path, data)
     segments: list[Segment] = []
     for unit in handler.units:
         if not unit.translate:
             continue
         several = len(unit.pairs) > 1
-        for index, (segment_id, source, target) in enumerate(unit.pairs):
+        for index, (segment_id, source, target, state) in enumerate(unit.pairs):
             if target is None or not target.text.strip():
                 continue  # untranslated
+            if state in UNFINISHED_STATES and not include_unfinished:
+                continue
             unit_id = unit.id
             if several:
                 unit_id = f"{unit.id}[{segment_id if segment_id is not None else index}]"
