@@ -32,6 +32,8 @@ class Occurrence:
     segment: int  # index of the segment in its document
     #: text just before and after the occurrence, whitespace collapsed (for reports)
     context: tuple[str, str] = field(default=("", ""), compare=False)
+    #: line and column just after the occurrence in the file (exclusive)
+    end: tuple[int, int] | None = field(default=None, compare=False)
 
     @property
     def term_id(self) -> str:
@@ -62,7 +64,7 @@ class UnitMatches:
         seg = self.segment
         return Occurrence(
             m.rendering, seg.path, *seg.position(m.start), seg.text[m.start : m.end], self.index,
-            context_of(seg.text, m.start, m.end),
+            context_of(seg.text, m.start, m.end), seg.end_position(m.end),
         )
 
     def source_occurrence(self, m: Match) -> Occurrence:

@@ -52,6 +52,9 @@ class Finding:
     related: tuple[Location, ...] = ()
     #: text just before and after `text` in the file, for reports that show snippets
     context: tuple[str, str] = field(default=("", ""), compare=False)
+    #: line and column just after `text` in the file (exclusive), where the reader knows
+    #: it: PO continuation lines and escapes make the file longer than the text
+    end: tuple[int, int] | None = field(default=None, compare=False)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.term or "", self.message)

@@ -22,12 +22,15 @@ class Rule:
     def finding(
         self, path: str, line: int, column: int, message: str, term: str | None = None, text: str = "",
         related: tuple[Location, ...] = (), context: tuple[str, str] = ("", ""),
+        end: tuple[int, int] | None = None,
     ) -> Finding:
-        return Finding(self.id, self.severity, path, line, column, message, term, text, related, context)
+        return Finding(self.id, self.severity, path, line, column, message, term, text, related, context, end)
 
     def finding_at(self, occ: "Occurrence", message: str, related: tuple[Location, ...] = ()) -> Finding:
-        """A finding at an occurrence: its place, term, text and context."""
-        return self.finding(occ.path, occ.line, occ.column, message, occ.term_id, occ.text, related, occ.context)
+        """A finding at an occurrence: its place, term, text, context and end."""
+        return self.finding(
+            occ.path, occ.line, occ.column, message, occ.term_id, occ.text, related, occ.context, occ.end
+        )
 
 
 class DocumentRule(Rule):

@@ -4,7 +4,7 @@ from typing import Iterable
 
 from checker.checks.base import DocumentRule
 from checker.corpus import DocumentMatches
-from checker.findings import Finding
+from checker.findings import Finding, Location
 from checker.glossary import Glossary
 
 
@@ -16,6 +16,9 @@ class MissingRendering(DocumentRule):
     source language and the (non-empty) target contains none of that term's
     preferred or variant renderings in the target language, reports the unit.
     Terms without a rendering in the target language are not checked.
+
+    The finding's region is the target text; the source occurrence is its related
+    location.
 
     ## Why is this bad?
     The key term was dropped, paraphrased or translated with an unlisted word.
@@ -54,9 +57,12 @@ class MissingRendering(DocumentRule):
                     continue
                 reported.add(term_id)
                 occ = unit.source_occurrence(m)
+                # The finding is about the target: its region covers the target text; the
+                # source occurrence is where the term came from.
                 yield self.finding(
                     seg.path, seg.line, seg.column,
                     f"source has '{occ.text}' but the target has no accepted {doc.language} "
                     f"rendering; expected '{target.text}'",
-                    term_id, occ.text, context=occ.context,
+                    term_id, seg.text, related=(Location(occ.path, occ.line, occ.column),),
+                    end=seg.end_position(len(seg.text)),
                 )

@@ -69,6 +69,14 @@ class Segment:
                 return _advance(self.text, a.offset, offset, a.line, a.column)
         return _advance(self.text, 0, offset, self.line, self.column)
 
+    def end_position(self, end: int) -> tuple[int, int] | None:
+        """Line and column just after character `end - 1` of `text` (exclusive end), or
+        None for an empty span."""
+        if end <= 0:
+            return None
+        line, column = self.position(end - 1)
+        return line, column + 1
+
     def source_position(self, offset: int) -> tuple[int, int]:
         """Line and column of character `offset` of `source` (no anchors: first line)."""
         line = self.source_line if self.source_line is not None else self.line

@@ -26,7 +26,13 @@ def escape_property(text: str) -> str:
 def _properties(f: Finding) -> list[tuple[str, str]]:
     props = [("file", Path(f.path).as_posix()), ("line", str(max(f.line, 1)))]
     lines = _NEWLINE.split(f.text) if f.text else []
-    if len(lines) > 1:
+    if f.text and f.end is not None:
+        if f.end[0] > max(f.line, 1):
+            props.append(("endLine", str(f.end[0])))
+        else:
+            props.append(("col", str(max(f.column, 1))))
+            props.append(("endColumn", str(f.end[1])))
+    elif len(lines) > 1:
         # The runner drops an annotation with col/endColumn when line and endLine differ.
         props.append(("endLine", str(max(f.line, 1) + len(lines) - 1)))
     else:

@@ -54,6 +54,8 @@ def _finding(f) -> dict:
         "text": f.text,
         "message": f.message,
     }
+    if f.end is not None:
+        out["end_line"], out["end_column"] = f.end
     if f.context != ("", ""):
         out["context"] = list(f.context)
     if f.related:

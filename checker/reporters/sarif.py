@@ -68,11 +68,19 @@ def artifact_location(path: str) -> dict:
     return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
 
 
-def region(line: int, column: int, text: str = "") -> dict:
-    """Start of a finding and, when the matched text is known, its end (endColumn is exclusive)."""
+def region(line: int, column: int, text: str = "", end: tuple[int, int] | None = None) -> dict:
+    """Start of a finding and, when the matched text is known, its end (endColumn is exclusive).
+
+    `end`, where the reader knows it, is exact even when the file spells the text longer
+    (PO continuation lines and escapes); else the end is reckoned from the text."""
     start_line, start_column = max(line, 1), max(column, 1)  # SARIF positions start at 1
     out: dict = {"startLine": start_line, "startColumn": start_column}
-    if text:
+    if text and end is not None:
+        if end[0] > start_line:
+            out["endLine"] = end[0]
+        out["endColumn"] = max(end[1], 1)
+        out["snippet"] = {"text": text}
+    elif text:
         lines = _NEWLINE.split(text)
         if len(lines) == 1:
             out["endColumn"] = start_column + len(text)
@@ -144,7 +152,7 @@ def as_dict(result: CheckResult) -> dict:
             "level": level(f.severity),
             "message": {"text": _message(f)},
             "locations": [
-                {"physicalLocation": {"artifactLocation": artifact, "region": region(f.line, f.column, f.text)}}
+                {"physicalLocation": {"artifactLocation": artifact, "region": region(f.line, f.column, f.text, f.end)}}
             ],
         }
         if f.related:
