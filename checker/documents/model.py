@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from checker.placeables import mask
+
 
 @dataclass(frozen=True)
 class Anchor:
@@ -44,15 +46,11 @@ class Segment:
     @property
     def masked(self) -> str:
         """`text` with its placeables (format codes, markup, URLs...) masked, same length."""
-        from checker.placeables import mask
-
         return mask(self.text, self.flags)
 
     @property
     def masked_source(self) -> str:
         """`source` with its placeables masked."""
-        from checker.placeables import mask
-
         return mask(self.source or "", self.flags)
 
     @property
