@@ -155,3 +155,22 @@ def test_lang_option_wins_over_a_path_guess(write):
     path = write("docs/ro/readme.txt", "A password.")
     doc = read_document(path, lang="en")
     assert (doc.language, doc.language_source) == ("en", "option")
+
+
+@pytest.mark.parametrize(
+    "language, source, target",
+    [
+        # Django's gis catalog: a translation keeping product and type names
+        ("nb", "The base Geometry field — maps to the OpenGIS Specification Geometry type.",
+         "Geometry-basefeltet - tilordnes til OpenGIS Specification Geometry-typen."),
+        # Django's Swedish catalog, which langdetect reads as Norwegian
+        ("sv", "“%(value)s” value has an invalid format. It must be in YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ] format.",
+         "“%(value)s” har ett ogiltigt format. Det måste vara i formatet YYYY-MM-DD HH:MM[:ss[.uuuuuu]][TZ]."),
+        # Django's Japanese flatpages catalog, read as Catalan because of its file names
+        ("ja", "Example: “flatpages/contact_page.html”. If this isn’t provided, the system will use “flatpages/default.html”.",
+         "例: “flatpages/contact_page.html”. 指定しなければ、デフォルト値の “flatpages/default.html” を使います。"),
+    ],
+)
+def test_real_translations_langdetect_confuses_are_not_reported(write, language, source, target):
+    path = write(f"locale/{language}/LC_MESSAGES/django.po", po(language, (source, target), flags="python-format"))
+    assert [f for f in check([path]).findings if f.rule == "wrong-language"] == []
