@@ -385,3 +385,14 @@ def test_verification_failure_writes_nothing(write):
     assert plan.files == {} and errors == []
     assert len(plan.errors) == 1 and plan.errors[0].startswith(f"{path}: error: verification failed: ")
     assert read(path) == b"In Kiev.\n"
+
+
+def test_fix_leaves_placeables_alone(write, matcher):
+    # A forbidden rendering inside a URL, an e-mail address or a format code is no word:
+    # rewriting it would break the link or the program (issue 11).
+    before = "Kiev: see https://kiev.example.org/Kiev, mail kiev@example.org, %(Kiev)s and {Kiev}.\n"
+    after = "Kyiv: see https://kiev.example.org/Kiev, mail kiev@example.org, %(Kiev)s and {Kiev}.\n"
+    path = write("en/links.txt", before)
+    plan, errors = fix([path], matcher)
+    assert errors == [] and plan.errors == []
+    assert read(path).decode("utf-8") == after
