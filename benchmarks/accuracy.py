@@ -101,7 +101,7 @@ def evaluate(language: str) -> dict:
     from checker.corpus import match_document
     from checker.documents import read_document
     from checker.glossary import load_glossary
-    from checker.matcher import Matcher
+    from checker.matching.matcher import Matcher
     from checker.pipeline import CheckOptions, run_check
 
     glossary = load_glossary(str(DATA / f"glossary-{language}.yml"))
@@ -236,7 +236,7 @@ def _placeable_caused(findings, glossary, language: str) -> list[dict]:  # noqa:
     """Findings that no longer hold once placeables are cut out of the text (by rougher
     patterns than termcheck's own): the term occurs only inside a placeable."""
     from checker.documents import read_document
-    from checker.matcher import Matcher
+    from checker.matching.matcher import Matcher
 
     matcher = Matcher(glossary)
     documents: dict[str, tuple] = {}

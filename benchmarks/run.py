@@ -149,10 +149,10 @@ BAD_ENDINGS = ("s", "x", "z", "sh", "ch", "j", "q", "qu", "wh", "v")
 def _stemmer():
     """Snowball English, as termcheck uses it (PyStemmer is a termcheck dependency)."""
     try:
-        from checker.stemming import stemmer_for
+        from checker.matching.stemming import stemmer_for
     except ImportError:  # run from elsewhere: use the checkout's package
         sys.path.insert(0, str(ROOT))
-        from checker.stemming import stemmer_for
+        from checker.matching.stemming import stemmer_for
     stem = stemmer_for("en")
     if stem is None:
         raise SystemExit("benchmarks/run.py needs PyStemmer (a termcheck dependency)")

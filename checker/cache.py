@@ -19,7 +19,7 @@ from pathlib import Path
 
 from checker import __version__
 from checker.glossary import Glossary, load_glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 
 
 def cache_dir() -> Path:
@@ -34,12 +34,12 @@ def _code_stamp() -> str:
     """When the modules whose objects are cached last changed: a development checkout
     must not load pickles of an older shape."""
     import checker.glossary
-    import checker.matcher
-    import checker.normalise
-    import checker.tokenise
+    import checker.matching.matcher
+    import checker.matching.normalise
+    import checker.matching.tokenise
 
     stamps = []
-    for module in (checker.glossary, checker.matcher, checker.normalise, checker.tokenise):
+    for module in (checker.glossary, checker.matching.matcher, checker.matching.normalise, checker.matching.tokenise):
         try:
             stamps.append(str(os.stat(module.__file__).st_mtime_ns))
         except (OSError, TypeError):

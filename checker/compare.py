@@ -14,7 +14,7 @@ from checker.documents import read_document
 from checker.documents.model import Document, ReadError
 from checker.findings import Finding, count_by_severity, fails
 from checker.glossary import Glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 
 

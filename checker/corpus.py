@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Callable, Iterator
 
 from checker.documents.model import Document, Segment
 from checker.glossary import Glossary, Rendering
-from checker.matcher import Match, Matcher
+from checker.matching.matcher import Match, Matcher
 
 if TYPE_CHECKING:
     from checker.discovery import Discoverer, Discovery

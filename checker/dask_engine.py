@@ -19,7 +19,7 @@ _WORKER_CHECKERS: dict[tuple, object] = {}  # per worker process: (sha256, optio
 
 def _check_on_worker(path: str, glossary_bytes: bytes, glossary_path: str, sha256: str, options) -> object:
     from checker.glossary import parse_glossary
-    from checker.matcher import Matcher
+    from checker.matching.matcher import Matcher
     from checker.pipeline import DocumentChecker
 
     key = (sha256, repr(options))  # options hold a dict: not hashable, but their repr is exact

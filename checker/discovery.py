@@ -30,8 +30,8 @@ from itertools import accumulate, compress
 
 from checker.glossary import Rendering
 from checker.language import primary
-from checker.matcher import LanguageIndex, Match
-from checker.normalise import normalise_word
+from checker.matching.matcher import LanguageIndex, Match
+from checker.matching.normalise import normalise_word
 
 DEFAULT_THRESHOLD = 45.0
 MIN_OVERLAP = 0.5  # Dice overlap of stems between a window and a rendering

@@ -34,9 +34,9 @@ from checker.corpus import DocumentMatches, match_document
 from checker.documents.encoding import normalise_newlines
 from checker.documents.model import Document, ReadError, Segment
 from checker.glossary import Glossary, Rendering
-from checker.matcher import Match, Matcher
-from checker.normalise import normalise_word
-from checker.tokenise import splitter
+from checker.matching.matcher import Match, Matcher
+from checker.matching.normalise import normalise_word
+from checker.matching.tokenise import splitter
 
 CHANGED = "changed on disk since it was read; not fixed"
 

@@ -44,7 +44,7 @@ def stem_collisions(glossary: Glossary) -> Iterator[Problem]:
     """Renderings of one term and language that are the same words once normalised and
     stemmed: a variant equal to a forbidden rendering, or two renderings the matcher
     cannot tell apart ("неделимость безопасности" / "неделимая безопасность")."""
-    from checker.matcher import Matcher
+    from checker.matching.matcher import Matcher
 
     matcher = Matcher(glossary)
     for term in glossary.terms:

@@ -13,7 +13,7 @@ from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
 from checker.language import detectable, same_language
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary, GlossaryEntry
 from checker.scores import score_usage

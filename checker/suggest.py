@@ -16,8 +16,8 @@ from checker.discovery import DEFAULT_THRESHOLD
 from checker.documents import iter_documents
 from checker.documents.model import ReadError
 from checker.glossary import Glossary
-from checker.matcher import Matcher
-from checker.normalise import normalise_word
+from checker.matching.matcher import Matcher
+from checker.matching.normalise import normalise_word
 from checker.perf import gc_paused
 from checker.pipeline import discoverers_for
 

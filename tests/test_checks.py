@@ -14,7 +14,7 @@ from checker.checks.wrong_language import WrongLanguage
 from checker.corpus import match_document
 from checker.documents.model import Document, ReadError, Segment
 from checker.glossary import parse_glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 from checker.usage import collect_usage
 
 GLOSSARY = parse_glossary(

@@ -15,7 +15,7 @@ import pytest
 from checker.discovery import DEFAULT_THRESHOLD, Discoverer
 from checker.documents import read_document
 from checker.glossary import parse_glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 
 ROOT = Path(__file__).resolve().parent.parent
 REMOVED = [

@@ -20,7 +20,7 @@ from checker.fix import (
     render_diff,
 )
 from checker.glossary import parse_glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 
 GLOSSARY = """\
 version: 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.glossary import parse_glossary
-from checker.matcher import Matcher
+from checker.matching.matcher import Matcher
 
 GLOSSARY = """
 version: 1

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from checker.language import primary
-from checker.normalise import APOSTROPHES, INVISIBLE
+from checker.matching.normalise import APOSTROPHES, INVISIBLE
 
 # \w plus the combining marks \w leaves out (Latin, Cyrillic, Hebrew, Arabic, Indic
 # vowel signs) and invisible in-word characters such as the soft hyphen.

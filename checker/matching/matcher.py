@@ -22,9 +22,9 @@ from operator import or_
 from typing import Callable, Iterable
 
 from checker.glossary import Glossary, Rendering
-from checker.normalise import gaps_compatible, normalise_gap, normalise_word
-from checker.stemming import stemmer_for
-from checker.tokenise import splitter
+from checker.matching.normalise import gaps_compatible, normalise_gap, normalise_word
+from checker.matching.stemming import stemmer_for
+from checker.matching.tokenise import splitter
 
 _END = 0  # trie slot for the renderings that end at a node (keys are str or None)
 
