@@ -20,7 +20,9 @@ findings on a pair with no label from the source's prose (a translator may add a
 or with several labelled renderings are counted apart as "unlabelled", listed with
 --details.
 Count errors compare the number of matches of a term's renderings in a target with
-the labelled count. Every unit is checked (fuzzy and unfinished ones included).
+the labelled count; count precision is the share of counted matches the labels confirm
+(sum of min(counted, labelled) over sum of counted), count recall the share of labelled
+occurrences counted. Every unit is checked (fuzzy and unfinished ones included).
 """
 
 from __future__ import annotations
@@ -47,8 +49,9 @@ def load_labels(language: str) -> list[dict]:
         return [json.loads(line) for line in f if line.strip()]
 
 
-def expected(labels: list[dict]) -> dict[str, set[tuple[str, str, str | None]]]:
-    """Rule -> the (file, unit, term) it should report."""
+def expected(labels: list[dict], accepted: dict[str, set[str]] | None = None) -> dict[str, set[tuple[str, str, str | None]]]:
+    """Rule -> the (file, unit, term) it should report. `accepted`: term -> its preferred
+    and variant renderings (case folded), for labels that list several renderings."""
     out: dict[str, set] = {rule: set() for rule in RULES}
     for lab in labels:
         key = (lab["file"], lab["unit"], lab["term"])
@@ -62,9 +65,16 @@ def expected(labels: list[dict]) -> dict[str, set[tuple[str, str, str | None]]]:
             out["forbidden-rendering"].add(key)
         if lab["target"] == "variant":
             out["variant-rendering"].add(key)
-        if lab["target"] in _MISSING:
+        if lab["target"] in _MISSING and not _also_accepted(lab, accepted or {}):
             out["missing-rendering"].add(key)
     return out
+
+
+def _also_accepted(label: dict, accepted: dict[str, set[str]]) -> bool:
+    """A label listing several renderings, one of them an accepted rendering as written
+    ("变量 | 值" where 值 is preferred): the term is rendered, whatever came first."""
+    parts = [p.strip().casefold() for p in label.get("rendering", "").split(" | ")]
+    return len(parts) > 1 and any(p in accepted.get(label["term"], ()) for p in parts)
 
 
 class UnitIndex:
@@ -106,7 +116,11 @@ def evaluate(language: str) -> dict:
 
     glossary = load_glossary(str(DATA / f"glossary-{language}.yml"))
     labels = load_labels(language)
-    want = expected(labels)
+    accepted = {
+        t.id: {r.text.casefold() for r in t.renderings.get(language, ()) if r.status != "forbidden"}
+        for t in glossary.terms
+    }
+    want = expected(labels, accepted)
     label_of = {(lab["file"], lab["unit"], lab["term"]): lab for lab in labels}
     paths = files_for(language)
     options = CheckOptions(include_fuzzy=True)
@@ -155,16 +169,22 @@ def evaluate(language: str) -> dict:
     wrong_counts = 0
     abs_error = 0
     pairs = 0
+    agreed = predicted = labelled = 0
     for lab in labels:
         if lab["term"] == "*language*" or lab["source"] != "text":
             continue
         pairs += 1
         n = counted.get((lab["file"], lab["unit"], lab["term"]), 0)
+        agreed += min(n, lab["count"])
+        predicted += n
+        labelled += lab["count"]
         if n != lab["count"]:
             wrong_counts += 1
             abs_error += abs(n - lab["count"])
     return {"language": language, "units": sum(len(u.units) for u in units.values()), "rules": rows,
-            "count_pairs": pairs, "count_wrong": wrong_counts, "count_abs_error": abs_error}
+            "count_pairs": pairs, "count_wrong": wrong_counts, "count_abs_error": abs_error,
+            "count_precision": agreed / predicted if predicted else 1.0,
+            "count_recall": agreed / labelled if labelled else 1.0}
 
 
 def _ratio(a: int, b: int) -> str:
@@ -186,10 +206,11 @@ def table(results: list[dict]) -> str:
                      f"{_ratio(row['tp'], row['tp'] + row['fp'])} | {_ratio(row['tp'], row['tp'] + row['fn'])} | "
                      f"{row['placeable']} | {row['unlabelled']} |")
     lines.append("")
-    lines.append("| lang | units | labelled pairs | pairs counted wrong | sum of count errors |")
-    lines.append("|---|---:|---:|---:|---:|")
+    lines.append("| lang | units | labelled pairs | pairs counted wrong | sum of count errors | count precision | count recall |")
+    lines.append("|---|---:|---:|---:|---:|---:|---:|")
     for r in results:
-        lines.append(f"| {r['language']} | {r['units']} | {r['count_pairs']} | {r['count_wrong']} | {r['count_abs_error']} |")
+        lines.append(f"| {r['language']} | {r['units']} | {r['count_pairs']} | {r['count_wrong']} | {r['count_abs_error']} | "
+                     f"{r['count_precision']:.3f} | {r['count_recall']:.3f} |")
     return "\n".join(lines)
 
 

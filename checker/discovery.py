@@ -75,15 +75,18 @@ class Discoverer:
         self.index = index
         self.threshold = threshold
         stop_words = frozenset(STOPWORDS.get(primary(index.language), ()))
-        stop = {index.key(w) for w in stop_words}
+        # Discovery compares stems, not the matcher's lemmas: an unlisted variant shares a
+        # stem with a listed word ("indivisibility" / "indivisible") more often than a lemma.
+        stem_key = index.analyser.stem_key
+        stop = {stem_key(w) for w in stop_words}
         self._is_stop = lambda w: normalise_word(w) in stop_words
-        self._stem = lru_cache(maxsize=65536)(index.key)
+        self._stem = lru_cache(maxsize=65536)(stem_key)
         self._by_term: dict[str, list[Rendering]] = {}
         self._anchors: dict[str, list[_Pattern]] = {}
         patterns: list[_Pattern] = []
         for r in renderings:
             self._by_term.setdefault(r.term_id, []).append(r)
-            keys = tuple(index.key(w) for w in index._split(r.text)[1::2])
+            keys = tuple(stem_key(w) for w in index._split(r.text)[1::2])
             if not keys:
                 continue
             content = frozenset(keys) - stop or frozenset(keys)
@@ -100,11 +103,14 @@ class Discoverer:
             term_id: {_fold(r.text) for r in rs} for term_id, rs in self._by_term.items()
         }
         self._scores: dict[tuple[str, str], tuple[float, Rendering]] = {}
+        vocabulary = {k for p in patterns for k in p.keys}
+        self._keys = _StemKeys(stem_key, vocabulary)
 
     def find(self, text: str, tokens: tuple[list[str], list[str | None]], matches: list[Match]) -> list[Discovery]:
         """Unlisted renderings in `text`, given its tokens and the matcher's matches."""
-        parts, keys = tokens
+        parts = tokens[0]
         words = parts[1::2]
+        keys = list(map(self._keys.__getitem__, words))
         anchors = self._anchors
         hits = list(compress(range(len(keys)), map(anchors.__contains__, keys)))
         if not hits:
@@ -154,6 +160,21 @@ class Discoverer:
             )
             self._scores[(term_id, folded)] = cached
         return cached
+
+
+class _StemKeys(dict):
+    """word -> its stem if some rendering has a word of that stem, else None."""
+
+    def __init__(self, stem, vocabulary: set[str]) -> None:  # noqa: ANN001
+        super().__init__()
+        self._stem_of = stem
+        self._vocabulary = vocabulary
+
+    def __missing__(self, word: str) -> str | None:
+        key = self._stem_of(word)
+        value = key if key in self._vocabulary else None
+        self[word] = value
+        return value
 
 
 def _best_window(

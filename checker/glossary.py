@@ -13,6 +13,15 @@ Format (version 1)::
             variants: [indivisibility of security]
             forbidden: [undivided security]
           de: unteilbare Sicherheit          # shorthand: preferred only
+      - id: kyiv
+        match: exact                         # lemma | stem | exact (default: the language's)
+        exceptions: [Kievan Rus]             # phrases inside which renderings do not count
+        renderings:
+          en:
+            preferred: Kyiv
+            forbidden:
+              - text: Kiev                   # a rendering may be a mapping with its own
+                exceptions: [Chicken Kiev]   # match and exceptions
 
 The loader works on PyYAML's node graph (composed by libyaml when available), so every
 value keeps its line and column, duplicate keys are seen rather than silently
@@ -30,8 +39,12 @@ from checker.language import normalise_tag, primary
 
 STATUSES = ("preferred", "variant", "forbidden")
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_TERM_KEYS = ("id", "note", "case_sensitive", "renderings")
+_TERM_KEYS = ("id", "note", "case_sensitive", "match", "exceptions", "renderings")
 _LANG_KEYS = ("preferred", "variants", "forbidden")
+_RENDERING_KEYS = ("text", "match", "exceptions")
+#: how a rendering's words are compared with a text's: dictionary forms (lemma), Snowball
+#: stems (stem), or the normalised words as written (exact); None is the language's default
+MATCH_MODES = ("lemma", "stem", "exact")
 
 
 @dataclass(frozen=True, eq=False)
@@ -52,6 +65,40 @@ class Rendering:
     column: int = 0
     #: the value as written in the file, before spaces were collapsed (for lint)
     raw: str = ""
+    #: the effective match mode: the rendering's own, else the term's, else None (the
+    #: language's default); one of MATCH_MODES
+    match: str | None = None
+    #: the effective exceptions, phrases inside which this rendering is not counted: the
+    #: term's, then the rendering's own, duplicates removed, order kept
+    exceptions: tuple[str, ...] = ()
+    #: what the rendering itself sets (`{text: ..., match: ..., exceptions: [...]}`), for
+    #: writing the glossary back; None when it sets nothing (one field, not three: a large
+    #: glossary creates hundreds of thousands of renderings)
+    own: OwnSettings | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def own_match(self) -> str | None:
+        """The match mode the rendering sets itself (None: it inherits its term's)."""
+        return self.own.match if self.own else None
+
+    @property
+    def own_exceptions(self) -> tuple[str, ...]:
+        """The exceptions the rendering lists itself, as written (spaces collapsed)."""
+        return self.own.exceptions if self.own else ()
+
+    @property
+    def exception_positions(self) -> tuple[tuple[int, int], ...]:
+        """(line, column) of each of own_exceptions (for lint)."""
+        return self.own.positions if self.own else ()
+
+
+@dataclass(frozen=True)
+class OwnSettings:
+    """The match mode and exceptions a rendering sets itself."""
+
+    match: str | None = None
+    exceptions: tuple[str, ...] = ()
+    positions: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +110,12 @@ class Term:
     line: int = 0
     #: language -> line of its key in the file
     language_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    #: the match mode the term sets for all its renderings (None: the language's default)
+    match: str | None = None
+    #: phrases inside which none of the term's renderings is counted
+    exceptions: tuple[str, ...] = ()
+    #: (line, column) of each of exceptions (for lint)
+    exception_positions: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     def preferred(self, language: str) -> Rendering | None:
         for r in self.renderings.get(language, ()):
@@ -223,21 +276,73 @@ class _Builder:
             return None
         return node.value
 
-    def string_list(self, node, what: str) -> list[tuple[str, object]]:
-        """A list of strings; a single string is accepted as a one-item list."""
+    def rendering_nodes(self, node, what: str) -> list:
+        """The items of a list of renderings; a single string is accepted as a one-item list."""
         import yaml
 
         if isinstance(node, yaml.ScalarNode):
-            return [(node.value, node)] if node.value != "" or node.style else [("", node)]
+            return [node]
         if not isinstance(node, yaml.SequenceNode):
-            self.error(node, f"{what} must be a list of strings")
+            self.error(node, f"{what} must be a list of renderings (strings or {{text: ...}} mappings)")
             return []
-        items = []
+        return list(node.value)
+
+    def match_mode(self, node, what: str) -> str | None:
+        value = self.scalar(node, f"{what} match")
+        if value is None:
+            return None
+        if value not in MATCH_MODES:
+            self.error(node, f"{what}: unknown match mode '{value}' (expected one of: {', '.join(MATCH_MODES)})")
+            return None
+        return value
+
+    def exception_list(self, node, what: str) -> list[tuple[str, tuple[int, int]]]:
+        """(phrase, position) of each item of an `exceptions:` list, spaces collapsed."""
+        import yaml
+
+        if not isinstance(node, yaml.SequenceNode):
+            self.error(node, f"{what}: exceptions must be a list of phrases")
+            return []
+        out = []
         for item in node.value:
-            value = self.scalar(item, f"{what} item")
-            if value is not None:
-                items.append((value, item))
-        return items
+            if not isinstance(item, yaml.ScalarNode):
+                self.error(item, f"{what}: each exception must be a string")
+                continue
+            clean = " ".join(item.value.split())
+            if not clean:
+                self.error(item, f"{what}: empty exception")
+                continue
+            out.append((clean, _pos(item)))
+        return out
+
+    def rendering(self, node, where: str, status: str) -> tuple[str, object, str | None, list] | None:
+        """(text, node of the text, own match, own exceptions) of a rendering given as a
+        string or as a mapping `{text: ..., match: ..., exceptions: [...]}`."""
+        import yaml
+
+        if isinstance(node, yaml.ScalarNode):
+            return node.value, node, None, []
+        if not isinstance(node, yaml.MappingNode):
+            self.error(node, f"{where}: a {status} rendering must be a string or a {{text: ...}} mapping")
+            return None
+        what = f"{where} {status} rendering"
+        fields = self.mapping(node, what, _RENDERING_KEYS)
+        if fields is None:
+            return None
+        match, exceptions = None, []
+        for key, (_, value_node) in fields.items():  # in file order, so problems are too
+            if key == "match":
+                match = self.match_mode(value_node, what)
+            elif key == "exceptions":
+                exceptions = self.exception_list(value_node, what)
+        if "text" not in fields:
+            self.error(node, f"{what}: missing 'text'")
+            return None
+        text_node = fields["text"][1]
+        text = self.scalar(text_node, f"{what} text")
+        if text is None:
+            return None
+        return text, text_node, match, exceptions
 
     def build(self, root) -> list[Term]:
         if root is None:
@@ -298,6 +403,10 @@ class _Builder:
                     case_sensitive = True
                 elif raw.lower() not in ("false", "no", "off"):
                     self.error(fields["case_sensitive"][1], f"term '{term_id}': case_sensitive must be true or false")
+        match = self.match_mode(fields["match"][1], f"term '{term_id}'") if "match" in fields else None
+        exceptions = (
+            self.exception_list(fields["exceptions"][1], f"term '{term_id}'") if "exceptions" in fields else []
+        )
         if "renderings" not in fields:
             self.error(node, f"term '{term_id}': missing 'renderings'")
             return None
@@ -308,6 +417,8 @@ class _Builder:
             self.error(fields["renderings"][1], f"term '{term_id}': no renderings")
         renderings: dict[str, tuple[Rendering, ...]] = {}
         language_lines: dict[str, int] = {}
+        phrases = tuple(e for e, _ in exceptions) if exceptions else ()
+        inherited = _unique(phrases, case_sensitive) if phrases else ()
         for raw_lang, (lang_node, value_node) in langs.items():
             lang = normalise_tag(raw_lang)
             if lang is None:
@@ -317,21 +428,30 @@ class _Builder:
                 self.error(lang_node, f"term '{term_id}': language '{lang}' given twice")
                 continue
             language_lines[lang] = _pos(lang_node)[0]
-            items = self.language(term_id, lang, lang_node, value_node, case_sensitive, order)
+            items = self.language(term_id, lang, lang_node, value_node, case_sensitive, order, match, inherited)
             order += len(items)
             renderings[lang] = tuple(items)
         return Term(
             id=term_id, renderings=renderings, note=note, case_sensitive=case_sensitive, line=line,
-            language_lines=language_lines,
+            language_lines=language_lines, match=match, exceptions=phrases,
+            exception_positions=tuple(p for _, p in exceptions) if exceptions else (),
         )
 
-    def language(self, term_id: str, lang: str, key_node, node, case_sensitive: bool, order: int) -> list[Rendering]:
+    def language(
+        self, term_id: str, lang: str, key_node, node, case_sensitive: bool, order: int,
+        term_match: str | None = None, inherited: tuple[str, ...] = (),
+    ) -> list[Rendering]:
+        """The renderings of one language; `inherited` are the term's exceptions, repeats removed."""
         import yaml
 
         where = f"term '{term_id}' [{lang}]"
-        entries: list[tuple[str, str, object]] = []  # (text, status, node)
-        if isinstance(node, yaml.ScalarNode):
-            entries.append((node.value, "preferred", node))
+        entries: list[tuple[object, str]] = []  # (node, status)
+        if isinstance(node, yaml.ScalarNode) or (
+            # most language mappings start with `preferred:`; only others need a closer look
+            isinstance(node, yaml.MappingNode) and node.value and node.value[0][0].value != "preferred"
+            and _is_rendering_mapping(node)
+        ):
+            entries.append((node, "preferred"))  # shorthand: the preferred rendering only
         else:
             fields = self.mapping(node, where, _LANG_KEYS)
             if fields is None:
@@ -339,16 +459,22 @@ class _Builder:
             if "preferred" not in fields:
                 self.error(key_node, f"{where}: missing 'preferred'")
             else:
-                value = self.scalar(fields["preferred"][1], f"{where} preferred")
-                if value is not None:
-                    entries.append((value, "preferred", fields["preferred"][1]))
+                entries.append((fields["preferred"][1], "preferred"))
             for key, status in (("variants", "variant"), ("forbidden", "forbidden")):
                 if key in fields:
-                    for value, item in self.string_list(fields[key][1], f"{where} {key}"):
-                        entries.append((value, status, item))
+                    for item in self.rendering_nodes(fields[key][1], f"{where} {key}"):
+                        entries.append((item, status))
         out: list[Rendering] = []
         seen: dict[str, tuple[str, int]] = {}
-        for text, status, item in entries:
+        scalar = yaml.ScalarNode
+        for entry_node, status in entries:
+            if type(entry_node) is scalar:  # a plain string: most renderings of a large glossary
+                text, item, own_match, own_exceptions = entry_node.value, entry_node, None, None
+            else:
+                parsed = self.rendering(entry_node, where, status)
+                if parsed is None:
+                    continue
+                text, item, own_match, own_exceptions = parsed
             clean = " ".join(text.split())
             if not clean:
                 self.error(item, f"{where}: empty {status} rendering")
@@ -364,5 +490,46 @@ class _Builder:
             line = _pos(item)[0]
             seen[key] = (status, line)
             column = _pos(item)[1]
-            out.append(Rendering(term_id, lang, clean, status, line, order + len(out), column, text))
+            if own_match or own_exceptions:
+                own = tuple(e for e, _ in own_exceptions or ())
+                out.append(Rendering(
+                    term_id, lang, clean, status, line, order + len(out), column, text,
+                    match=own_match or term_match,
+                    exceptions=_unique((*inherited, *own), case_sensitive),
+                    own=OwnSettings(own_match, own, tuple(p for _, p in own_exceptions or ())),
+                ))
+            elif term_match is None and not inherited:
+                out.append(Rendering(term_id, lang, clean, status, line, order + len(out), column, text))
+            else:
+                out.append(Rendering(
+                    term_id, lang, clean, status, line, order + len(out), column, text, term_match, inherited
+                ))
         return out
+
+
+def _is_rendering_mapping(node) -> bool:
+    """A mapping that is one rendering (`{text: ...}`) rather than a language's
+    `preferred:`/`variants:`/`forbidden:`: it has a rendering key and no language key."""
+    import yaml
+
+    if not isinstance(node, yaml.MappingNode):
+        return False
+    found = False
+    for key, _ in node.value:
+        value = key.value if isinstance(key, yaml.ScalarNode) else None
+        if value in _LANG_KEYS:
+            return False
+        found = found or value in _RENDERING_KEYS
+    return found
+
+
+def _unique(phrases: tuple[str, ...], case_sensitive: bool) -> tuple[str, ...]:
+    """The phrases without repeats (compared case-insensitively unless case_sensitive), in order."""
+    seen: set[str] = set()
+    out = []
+    for phrase in phrases:
+        key = phrase if case_sensitive else phrase.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(phrase)
+    return tuple(out)

@@ -12,6 +12,17 @@ them `\\|` is a literal `|` and `\\\\` a literal backslash (any other backslash 
 the term and are repeated on each of its rows; on import a blank cell means "as on the
 term's other rows", and two rows of one term that disagree are an error.
 
+Match modes and exceptions (see the glossary format) take three more columns, written only
+when the glossary uses them::
+
+    id,language,preferred,variants,forbidden,note,case_sensitive,match,exceptions,rendering_options
+    kyiv,en,Kyiv,,Kiev,,false,exact,Kievan Rus,"{""Kiev"": {""exceptions"": [""Chicken Kiev""]}}"
+
+`match` and `exceptions` are the term's (repeated on each of its rows like `note`;
+`exceptions` joined like `variants`); `rendering_options` is a JSON object from a rendering
+of the row (its text as in the other cells) to what it sets itself: `{"match": "exact",
+"exceptions": ["..."]}`.
+
 Import also reads `;`- or tab-separated files (a spreadsheet's locale may choose them), a
 UTF-8 BOM (Excel writes one), columns in any order; only id, language and preferred are
 required. Rows of a term need not be adjacent: terms keep the order of their first row.
@@ -21,13 +32,24 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 
-from checker.glossary import STATUSES, Glossary
-from checker.glossary_yaml import GlossaryData, GlossaryIOError, LanguageData, TermData
+from checker.glossary import MATCH_MODES, STATUSES, Glossary
+from checker.glossary_yaml import (
+    GlossaryData,
+    GlossaryIOError,
+    LanguageData,
+    RenderingData,
+    RenderingValue,
+    TermData,
+)
 from checker.language import normalise_tag
 
+#: the columns always written
 COLUMNS = ("id", "language", "preferred", "variants", "forbidden", "note", "case_sensitive")
+#: written when a term or rendering sets a match mode or exceptions
+MATCH_COLUMNS = ("match", "exceptions", "rendering_options")
 REQUIRED = ("id", "language", "preferred")
 SEPARATOR = " | "
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -39,11 +61,15 @@ def export_csv(glossary: Glossary) -> str:
     """The glossary as CSV text (CRLF line ends: write it with newline='')."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    options = any(
+        t.match or t.exceptions or any(r.own_match or r.own_exceptions for rs in t.renderings.values() for r in rs)
+        for t in glossary.terms
+    )
+    writer.writerow(COLUMNS + MATCH_COLUMNS if options else COLUMNS)
     for term in glossary.terms:
         for lang, renderings in term.renderings.items():
             by_status = {s: [r.text for r in renderings if r.status == s] for s in STATUSES}
-            writer.writerow([
+            row = [
                 term.id,
                 lang,
                 by_status["preferred"][0],
@@ -51,7 +77,21 @@ def export_csv(glossary: Glossary) -> str:
                 join_renderings(by_status["forbidden"]),
                 term.note or "",
                 "true" if term.case_sensitive else "false",
-            ])
+            ]
+            if options:
+                own = {}
+                for r in renderings:
+                    if r.own_match or r.own_exceptions:
+                        own[r.text] = {
+                            **({"match": r.own_match} if r.own_match else {}),
+                            **({"exceptions": list(r.own_exceptions)} if r.own_exceptions else {}),
+                        }
+                row += [
+                    term.match or "",
+                    join_renderings(list(term.exceptions)),
+                    json.dumps(own, ensure_ascii=False) if own else "",
+                ]
+            writer.writerow(row)
     return out.getvalue()
 
 
@@ -130,8 +170,10 @@ def _rows(reader, path: str) -> list[tuple[int, list[str]]]:
 def _columns(header: list[str], line: int, path: str) -> list[str]:
     names = [h.strip().lower() for h in header]
     for name in names:
-        if name not in COLUMNS:
-            raise GlossaryIOError(path, line, f"unknown column '{name}' (expected: {', '.join(COLUMNS)})")
+        if name not in COLUMNS + MATCH_COLUMNS:
+            raise GlossaryIOError(
+                path, line, f"unknown column '{name}' (expected: {', '.join(COLUMNS + MATCH_COLUMNS)})"
+            )
         if names.count(name) > 1:
             raise GlossaryIOError(path, line, f"column '{name}' given twice")
     missing = [c for c in REQUIRED if c not in names]
@@ -150,6 +192,8 @@ class _Builder:
         self.note_line: dict[str, int] = {}
         self.case_line: dict[str, int] = {}
         self.case: dict[str, bool | None] = {}
+        self.match_line: dict[str, int] = {}
+        self.exceptions_line: dict[str, int] = {}
         self.language_line: dict[tuple[str, str], int] = {}
         self.rendering_lines: dict[tuple[str, str], list[tuple[str, str, int]]] = {}
 
@@ -178,8 +222,17 @@ class _Builder:
         self.language_line[term_id, lang] = line
         self._note(term, line, cells.get("note", ""))
         self._case(term_id, line, cells.get("case_sensitive", ""))
+        self._match(term, line, cells.get("match", ""))
+        self._exceptions(term, line, cells.get("exceptions", ""))
         variants, forbidden = split_renderings(cells.get("variants", "")), split_renderings(cells.get("forbidden", ""))
-        term["renderings"][lang] = LanguageData(preferred=preferred, variants=variants, forbidden=forbidden)
+        options = self._options(term_id, lang, line, cells.get("rendering_options", ""), [preferred, *variants, *forbidden])
+
+        def value(text: str) -> RenderingValue:
+            return options.get(text, text)
+
+        term["renderings"][lang] = LanguageData(
+            preferred=value(preferred), variants=[value(v) for v in variants], forbidden=[value(f) for f in forbidden]
+        )
         self.rendering_lines[term_id, lang] = [(preferred, "preferred", line)] + [
             (v, "variant", line) for v in variants
         ] + [(f, "forbidden", line) for f in forbidden]
@@ -194,6 +247,68 @@ class _Builder:
         elif term["note"] != note:
             first = self.note_line[term["id"]]
             raise self.error(line, f"term '{term['id']}': note differs from the one at line {first}")
+
+    def _match(self, term: TermData, line: int, cell: str) -> None:
+        value = cell.strip()
+        if not value:
+            return
+        if value not in MATCH_MODES:
+            raise self.error(
+                line, f"term '{term['id']}': unknown match mode '{value}' (expected one of: {', '.join(MATCH_MODES)})"
+            )
+        if "match" not in term:
+            term["match"] = value
+            self.match_line[term["id"]] = line
+        elif term["match"] != value:
+            first = self.match_line[term["id"]]
+            raise self.error(line, f"term '{term['id']}': match differs from the one at line {first}")
+
+    def _exceptions(self, term: TermData, line: int, cell: str) -> None:
+        phrases = split_renderings(cell)
+        if not phrases:
+            return
+        if "exceptions" not in term:
+            term["exceptions"] = phrases
+            self.exceptions_line[term["id"]] = line
+        elif term["exceptions"] != phrases:
+            first = self.exceptions_line[term["id"]]
+            raise self.error(line, f"term '{term['id']}': exceptions differ from the ones at line {first}")
+
+    def _options(self, term_id: str, lang: str, line: int, cell: str, texts: list[str]) -> dict[str, RenderingData]:
+        """rendering text -> its data with the match mode and exceptions it sets itself."""
+        where = f"term '{term_id}' [{lang}]: rendering_options"
+        if not cell.strip():
+            return {}
+        try:
+            options = json.loads(cell)
+        except ValueError as exc:
+            raise self.error(line, f"{where} is not valid JSON ({exc})") from None
+        if not isinstance(options, dict):
+            raise self.error(line, f"{where} must be a JSON object (rendering -> {{\"match\": ..., \"exceptions\": [...]}})")
+        out: dict[str, RenderingData] = {}
+        for raw, settings in options.items():
+            text = " ".join(raw.split())
+            if text not in texts:
+                raise self.error(line, f"{where}: '{raw}' is not a rendering of this row")
+            if not isinstance(settings, dict) or set(settings) - {"match", "exceptions"}:
+                raise self.error(line, f"{where}: '{raw}' must map to an object with \"match\" and/or \"exceptions\"")
+            data: RenderingData = {"text": text}
+            match = settings.get("match")
+            if match is not None:
+                if match not in MATCH_MODES:
+                    raise self.error(
+                        line, f"{where}: '{raw}': unknown match mode '{match}' (expected one of: {', '.join(MATCH_MODES)})"
+                    )
+                data["match"] = match
+            exceptions = settings.get("exceptions")
+            if exceptions is not None:
+                if not isinstance(exceptions, list) or not all(isinstance(e, str) and e.strip() for e in exceptions):
+                    raise self.error(line, f"{where}: '{raw}': exceptions must be a list of non-empty strings")
+                if exceptions:
+                    data["exceptions"] = [" ".join(e.split()) for e in exceptions]
+            if len(data) > 1:
+                out[text] = data
+        return out
 
     def _case(self, term_id: str, line: int, cell: str) -> None:
         value = cell.strip().lower()

@@ -6,6 +6,7 @@ file, line and column of the rendering or term concerned.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Callable, Iterator
 
@@ -40,29 +41,40 @@ def same_rendering_in_two_terms(glossary: Glossary) -> Iterator[Problem]:
                                    f"(line {first.line})")
 
 
-def stem_collisions(glossary: Glossary) -> Iterator[Problem]:
-    """Renderings of one term and language that are the same words once normalised and
-    stemmed: a variant equal to a forbidden rendering, or two renderings the matcher
-    cannot tell apart ("неделимость безопасности" / "неделимая безопасность")."""
+def key_collisions(glossary: Glossary) -> Iterator[Problem]:
+    """Renderings that are the same words to the matcher once normalised and reduced to
+    their dictionary form or stem (its keys).
+
+    In one term: a variant equal to a forbidden rendering, or two renderings the matcher
+    cannot tell apart ("неделимость безопасности" / "неделимая безопасность"). Across two
+    terms: whichever comes first in the glossary takes every occurrence.
+    """
     from checker.matching.matcher import Matcher
 
     matcher = Matcher(glossary)
+    by_language: dict[str, dict[tuple, Rendering]] = {}
     for term in glossary.terms:
         for lang, renderings in term.renderings.items():
             index = matcher.index(lang)
-            keys: dict[tuple, Rendering] = {}
+            keys = by_language.setdefault(lang, {})
             for r in renderings:
                 key = tuple(index.key(w) for w in index._split(r.text)[1::2])
                 first = keys.setdefault(key, r)
                 if first is r:
                     continue
-                if {first.status, r.status} == {"variant", "forbidden"}:
+                if first.term_id != r.term_id:
+                    if first.text.casefold() != r.text.casefold():  # else same_rendering_in_two_terms
+                        yield _at(glossary, r, f"'{r.text}' [{lang}] of '{r.term_id}' and '{first.text}' of "
+                                               f"'{first.term_id}' (line {first.line}) are the same words to the "
+                                               f"matcher: every occurrence counts for '{first.term_id}'")
+                elif {first.status, r.status} == {"variant", "forbidden"}:
                     what = "equals the forbidden" if r.status == "variant" else "equals the variant"
                     yield _at(glossary, r, f"{r.status} '{r.text}' {what} '{first.text}' once normalised and "
-                                           f"stemmed [{lang}]: the matcher takes the spelling in the text")
+                                           f"reduced to dictionary forms [{lang}]: the matcher takes the spelling in the text")
                 else:
                     yield _at(glossary, r, f"{r.status} '{r.text}' and {first.status} '{first.text}' are the "
-                                           f"same words once stemmed [{lang}]: inflected forms count as the first")
+                                           f"same words once reduced to dictionary forms [{lang}]: inflected forms "
+                                           "count as the first")
 
 
 def unknown_language_codes(glossary: Glossary) -> Iterator[Problem]:
@@ -104,6 +116,33 @@ def stray_characters(glossary: Glossary) -> Iterator[Problem]:
             yield _at(glossary, r, f"rendering '{text}' starts or ends with a quotation mark")
 
 
+def exceptions_that_cannot_apply(glossary: Glossary) -> Iterator[Problem]:
+    """An exception is a phrase inside which a rendering is not counted: one that does not
+    contain its rendering (or, on a term, none of the term's renderings) never applies."""
+    for term in glossary.terms:
+        texts = [_loose(r.text) for rs in term.renderings.values() for r in rs] if term.exceptions else []
+        for phrase, (line, column) in zip(term.exceptions, term.exception_positions):
+            if not any(text in _loose(phrase) for text in texts):
+                yield Problem(glossary.path, line, column, f"exception '{phrase}' of term '{term.id}' contains none "
+                                                           f"of its renderings: it can never apply")
+        for rs in term.renderings.values():
+            for r in rs:
+                for phrase, (line, column) in zip(r.own_exceptions, r.exception_positions):
+                    if _loose(r.text) not in _loose(phrase):
+                        yield Problem(glossary.path, line, column, f"exception '{phrase}' does not contain the "
+                                                                   f"rendering '{r.text}' [{r.language}]: it can never apply")
+
+
+def _loose(text: str) -> str:
+    """Text compared as the matcher sees words: case, width, apostrophes and the gaps
+    between words (spaces, hyphens) do not matter."""
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).casefold().replace("\u00ad", "")
+    text = text.replace("\u2019", "'").replace("\u02bc", "'")
+    return " ".join(re.split(r"[\s\-\u2010\u2011]+", text)).strip()
+
+
 def _renderings(glossary: Glossary) -> Iterator[Rendering]:
     for term in glossary.terms:
         for renderings in term.renderings.values():
@@ -112,8 +151,9 @@ def _renderings(glossary: Glossary) -> Iterator[Rendering]:
 
 CHECKS: tuple[Callable[[Glossary], Iterator[Problem]], ...] = (
     same_rendering_in_two_terms,
-    stem_collisions,
+    key_collisions,
     unknown_language_codes,
     missing_languages,
     stray_characters,
+    exceptions_that_cannot_apply,
 )

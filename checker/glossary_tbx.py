@@ -21,7 +21,18 @@ Statuses: preferred -> `preferredTerm-admn-sts`, variant -> `admittedTerm-admn-s
 forbidden -> `deprecatedTerm-admn-sts`. TBX-Basic has no data category for case
 sensitivity, so a case-sensitive term carries the entry-level note
 `termcheck:case_sensitive=true` (TBX-Basic allows `<note>` at every level; CAT tools show it
-as a remark). An id that is not an XML name (it starts with a digit) is written with a
+as a remark). Match modes and exceptions are notes of the same kind: on the entry for the
+term's (`termcheck:match=exact`, one `termcheck:exception=Chicken Kiev` per phrase, in
+order), in the `<tig>` (TBX v3: `<termSec>`) for a rendering's own::
+
+          <tig>
+            <term>Kiev</term>
+            <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+            <note>termcheck:match=exact</note>
+            <note>termcheck:exception=Chicken Kiev</note>
+          </tig>
+
+An id that is not an XML name (it starts with a digit) is written with a
 leading `_`, which import drops again.
 
 Import reads TBX 2008 (`martif`, `termEntry`/`langSet`/`tig` or `ntig`/`termGrp`) and
@@ -36,8 +47,16 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from checker.glossary import Glossary
-from checker.glossary_yaml import GlossaryData, GlossaryIOError, LanguageData, TermData
+from checker.glossary import MATCH_MODES, Glossary
+from checker.glossary_yaml import (
+    GlossaryData,
+    GlossaryIOError,
+    LanguageData,
+    RenderingData,
+    RenderingValue,
+    TermData,
+    rendering_text,
+)
 from checker.language import normalise_tag, primary
 
 if TYPE_CHECKING:
@@ -49,6 +68,8 @@ EXPORT_STATUS = {
     "forbidden": "deprecatedTerm-admn-sts",
 }
 CASE_NOTE = "termcheck:case_sensitive=true"
+MATCH_NOTE = "termcheck:match="
+EXCEPTION_NOTE = "termcheck:exception="
 _XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -92,6 +113,7 @@ def export_tbx(glossary: Glossary) -> str:
             out.append(f"        <note>{_text(term.note)}</note>")
         if term.case_sensitive:
             out.append(f"        <note>{CASE_NOTE}</note>")
+        out += _match_notes(term.match, term.exceptions, "        ")
         for lang, renderings in term.renderings.items():
             out.append(f'        <langSet xml:lang="{_attr(lang)}">')
             for r in renderings:
@@ -99,12 +121,20 @@ def export_tbx(glossary: Glossary) -> str:
                     "          <tig>",
                     f"            <term>{_text(r.text)}</term>",
                     f'            <termNote type="administrativeStatus">{EXPORT_STATUS[r.status]}</termNote>',
+                    *_match_notes(r.own_match, r.own_exceptions, "            "),
                     "          </tig>",
                 ]
             out.append("        </langSet>")
         out.append("      </termEntry>")
     out += ["    </body>", "  </text>", "</martif>", ""]
     return "\n".join(out)
+
+
+def _match_notes(match: str | None, exceptions: tuple[str, ...], indent: str) -> list[str]:
+    """The notes holding a match mode and exceptions (the term's, or a rendering's own)."""
+    notes = [f"{MATCH_NOTE}{match}"] if match else []
+    notes += [EXCEPTION_NOTE + phrase for phrase in exceptions]
+    return [f"{indent}<note>{_text(note)}</note>" for note in notes]
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -229,6 +259,7 @@ class _Reader:
 
     def entry(self, entry: Element) -> TermData:
         notes, case_sensitive = self._notes(entry)
+        match, exceptions = self._match(entry, [e for e in entry if _local(e.tag) == "note"])
         lang_sets = _children(entry, "langSet", "langSec")
         if not lang_sets:
             raise self.error(entry, "entry has no langSet (no terms)")
@@ -245,12 +276,38 @@ class _Reader:
             raise self.error(entry, "entry has no terms")
         if not notes:
             notes = self._definitions(lang_sets)
-        return {
+        term: TermData = {
             "id": self._id(entry, renderings),
             "note": "\n".join(notes) or None,
             "case_sensitive": case_sensitive,
             "renderings": renderings,
         }
+        if match:
+            term["match"] = match
+        if exceptions:
+            term["exceptions"] = exceptions
+        return term
+
+    def _match(self, where: Element, notes: list[Element]) -> tuple[str | None, list[str]]:
+        """The match mode and exceptions in termcheck's notes among `notes`."""
+        match, exceptions = None, []
+        for note in notes:
+            text = " ".join("".join(note.itertext()).split())
+            if text.startswith(MATCH_NOTE):
+                value = text[len(MATCH_NOTE) :].strip()
+                if value not in MATCH_MODES:
+                    raise self.error(
+                        note, f"unknown match mode '{value}' (expected one of: {', '.join(MATCH_MODES)})"
+                    )
+                if match is not None and match != value:
+                    raise self.error(note, f"two match modes ('{match}' and '{value}') in one <{_local(where.tag)}>")
+                match = value
+            elif text.startswith(EXCEPTION_NOTE):
+                phrase = text[len(EXCEPTION_NOTE) :].strip()
+                if not phrase:
+                    raise self.error(note, "empty exception")
+                exceptions.append(phrase)
+        return match, exceptions
 
     def _notes(self, entry: Element) -> tuple[list[str], bool]:
         """The entry-level notes (a definition if there is no note) and the case flag."""
@@ -284,9 +341,10 @@ class _Reader:
         found.sort(key=lambda f: f[0])  # stable: English (or entry-level) first
         return [text for _, text in found[:1]]
 
-    def _terms(self, lang_set: Element) -> list[tuple[str, str | None, Element]]:
-        """(text, status or None, element) of each term of a langSet, in order."""
-        out = []
+    def _terms(self, lang_set: Element) -> list[tuple[RenderingValue, str | None, Element]]:
+        """(rendering, status or None, element) of each term of a langSet, in order; the
+        rendering is its text, or a RenderingData when its notes set a match or exceptions."""
+        out: list[tuple[RenderingValue, str | None, Element]] = []
         for holder in _children(lang_set, "tig", "ntig", "termSec"):
             term = next((e for e in holder.iter() if _local(e.tag) == "term"), None)
             if term is None:
@@ -294,7 +352,16 @@ class _Reader:
             text = _content(term)
             if not text:
                 raise self.error(term, "empty <term>")
-            out.append((text, self._status(holder), term))
+            match, exceptions = self._match(holder, [e for e in holder.iter() if _local(e.tag) == "note"])
+            value: RenderingValue = text
+            if match or exceptions:
+                data: RenderingData = {"text": text}
+                if match:
+                    data["match"] = match
+                if exceptions:
+                    data["exceptions"] = exceptions
+                value = data
+            out.append((value, self._status(holder), term))
         return out
 
     def _status(self, holder: Element) -> str | None:
@@ -308,7 +375,9 @@ class _Reader:
                 return _STATUS[key]
         return None
 
-    def _language(self, items: list[tuple[str, str | None, Element]], case_sensitive: bool, lang: str) -> LanguageData:
+    def _language(
+        self, items: list[tuple[RenderingValue, str | None, Element]], case_sensitive: bool, lang: str
+    ) -> LanguageData:
         """preferred: the first marked preferred, else the first not deprecated; every other
         term not deprecated is a variant, in document order."""
         preferred = next((i for i in items if i[1] == "preferred"), None)
@@ -319,7 +388,8 @@ class _Reader:
         result: LanguageData = {"preferred": preferred[0], "variants": [], "forbidden": []}
         seen: dict[str, str] = {}
         for item in [preferred] + [i for i in items if i is not preferred]:
-            text, status, element = item
+            value, status, element = item
+            text = rendering_text(value)
             kind = "preferred" if item is preferred else ("forbidden" if status == "forbidden" else "variant")
             key = text if case_sensitive else text.casefold()
             if key in seen:
@@ -328,9 +398,9 @@ class _Reader:
                 continue  # the same term twice
             seen[key] = kind
             if kind == "variant":
-                result["variants"].append(text)
+                result["variants"].append(value)
             elif kind == "forbidden":
-                result["forbidden"].append(text)
+                result["forbidden"].append(value)
         return result
 
     def _id(self, entry: Element, renderings: dict[str, LanguageData]) -> str:
@@ -339,7 +409,7 @@ class _Reader:
         base = _slug(entry.get("id") or "")
         if not base:
             lang = next((lang for lang in renderings if primary(lang) == "en"), next(iter(renderings)))
-            base = _slug(renderings[lang]["preferred"]) or "term"
+            base = _slug(rendering_text(renderings[lang]["preferred"])) or "term"
         candidate, n = base, 1
         while candidate in self.ids:
             n += 1

@@ -23,9 +23,17 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any, TypedDict, Union
 
-from checker.glossary import STATUSES, Glossary, GlossaryError, Problem, parse_glossary
+from checker.glossary import (
+    STATUSES,
+    Glossary,
+    GlossaryError,
+    Problem,
+    Rendering,
+    _is_rendering_mapping,
+    parse_glossary,
+)
 from checker.language import normalise_tag
 
 if TYPE_CHECKING:
@@ -36,12 +44,27 @@ if TYPE_CHECKING:
 # The glossary as plain data
 
 
+class _RenderingRequired(TypedDict):
+    text: str
+
+
+class RenderingData(_RenderingRequired, total=False):
+    """A rendering that sets its own match mode or exceptions: `{text: Kiev, match: exact}`."""
+
+    match: str
+    exceptions: list[str]
+
+
+#: a rendering: its text, or a RenderingData when it sets its own match or exceptions
+RenderingValue = Union[str, RenderingData]
+
+
 class LanguageData(TypedDict):
     """The renderings of a term in one language."""
 
-    preferred: str
-    variants: list[str]
-    forbidden: list[str]
+    preferred: RenderingValue
+    variants: list[RenderingValue]
+    forbidden: list[RenderingValue]
 
 
 class _TermRequired(TypedDict):
@@ -52,6 +75,9 @@ class _TermRequired(TypedDict):
 class TermData(_TermRequired, total=False):
     note: str | None
     case_sensitive: bool
+    #: only when the term sets them
+    match: str
+    exceptions: list[str]
 
 
 class GlossaryData(TypedDict):
@@ -73,19 +99,46 @@ class GlossaryIOError(GlossaryError):
 
 
 def glossary_data(glossary: Glossary) -> GlossaryData:
-    """A loaded glossary as plain data (what `dump_glossary` writes back)."""
+    """A loaded glossary as plain data (what `dump_glossary` writes back).
+
+    `match` and `exceptions` appear only where the file sets them: on the term, and on a
+    rendering (which is then a RenderingData instead of its text).
+    """
     terms: list[TermData] = []
     for term in glossary.terms:
         renderings: dict[str, LanguageData] = {}
         for lang, items in term.renderings.items():
             renderings[lang] = {
-                "preferred": next(r.text for r in items if r.status == "preferred"),
-                "variants": [r.text for r in items if r.status == "variant"],
-                "forbidden": [r.text for r in items if r.status == "forbidden"],
+                "preferred": next(rendering_value(r) for r in items if r.status == "preferred"),
+                "variants": [rendering_value(r) for r in items if r.status == "variant"],
+                "forbidden": [rendering_value(r) for r in items if r.status == "forbidden"],
             }
-        terms.append({"id": term.id, "note": term.note, "case_sensitive": term.case_sensitive,
-                      "renderings": renderings})
+        data: TermData = {"id": term.id, "note": term.note, "case_sensitive": term.case_sensitive,
+                          "renderings": renderings}
+        if term.match:
+            data["match"] = term.match
+        if term.exceptions:
+            data["exceptions"] = list(term.exceptions)
+        terms.append(data)
     return {"version": 1, "terms": terms}
+
+
+def rendering_value(rendering: Rendering) -> RenderingValue:
+    """A rendering as data: its text, or `{"text": ..., "match": ..., "exceptions": [...]}`
+    with what the rendering itself sets (not what it inherits from its term)."""
+    if not rendering.own_match and not rendering.own_exceptions:
+        return rendering.text
+    data: RenderingData = {"text": rendering.text}
+    if rendering.own_match:
+        data["match"] = rendering.own_match
+    if rendering.own_exceptions:
+        data["exceptions"] = list(rendering.own_exceptions)
+    return data
+
+
+def rendering_text(value: RenderingValue) -> str:
+    """The text of a rendering given as data."""
+    return value if isinstance(value, str) else value.get("text", "")
 
 
 # ---------------------------------------------------------------------------------------
@@ -146,7 +199,8 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
 
     A language with only a preferred rendering is written in shorthand (`de: Text`),
     variants and forbidden renderings as flow lists (`[a, b]`), a blank line between terms,
-    and `case_sensitive` only when true.
+    and `case_sensitive` only when true; `match` and `exceptions` of a term after it, a
+    rendering that sets its own as a flow mapping (`{text: Kiev, match: exact}`).
     """
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -162,19 +216,24 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
             entry["note"] = _note(term["note"])  # type: ignore[arg-type]
         if term.get("case_sensitive"):
             entry["case_sensitive"] = True
+        if term.get("match"):
+            entry["match"] = _text(term["match"])  # type: ignore[arg-type]
+        if term.get("exceptions"):
+            entry["exceptions"] = _flow_seq(term["exceptions"])  # type: ignore[arg-type]
         renderings = CommentedMap()
         for lang, items in term["renderings"].items():
-            if not items.get("preferred"):
+            preferred = items.get("preferred")
+            if not preferred or not rendering_text(preferred):
                 raise ValueError(f"term '{term['id']}' [{lang}]: no preferred rendering")
             variants, forbidden = items.get("variants") or [], items.get("forbidden") or []
-            if not variants and not forbidden:
-                renderings[_text(lang)] = _text(items["preferred"])
+            if not variants and not forbidden and isinstance(preferred, str):
+                renderings[_text(lang)] = _text(preferred)
                 continue
             full = CommentedMap()
-            full["preferred"] = _text(items["preferred"])
+            full["preferred"] = _rendering_node(preferred)
             for key, values in (("variants", variants), ("forbidden", forbidden)):
                 if values:
-                    seq = CommentedSeq(_text(v) for v in values)
+                    seq = CommentedSeq(_rendering_node(v) for v in values)
                     seq.fa.set_flow_style()
                     full[key] = seq
             renderings[_text(lang)] = full
@@ -192,6 +251,30 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
         document.yaml_set_start_comment(header)
     with gc_paused():  # ruamel's events and nodes for a large glossary: see checker.perf
         return dump_document(document, yaml_handler(DEFAULT_INDENT))
+
+
+def _flow_seq(values: Iterable[str]) -> Any:
+    from ruamel.yaml.comments import CommentedSeq
+
+    seq = CommentedSeq(_text(v) for v in values)
+    seq.fa.set_flow_style()
+    return seq
+
+
+def _rendering_node(value: RenderingValue) -> Any:
+    """A rendering for ruamel: its text, or a flow mapping `{text: ..., match: ..., exceptions: [...]}`."""
+    if isinstance(value, str):
+        return _text(value)
+    from ruamel.yaml.comments import CommentedMap
+
+    mapping = CommentedMap()
+    mapping["text"] = _text(value["text"])
+    if value.get("match"):
+        mapping["match"] = _text(value["match"])
+    if value.get("exceptions"):
+        mapping["exceptions"] = _flow_seq(value["exceptions"])
+    mapping.fa.set_flow_style()
+    return mapping
 
 
 def _text(value: str) -> Any:
@@ -423,7 +506,7 @@ class _Editor:
             if lang in keys:
                 key, value = keys[lang]
                 self._refuse_shared(value, term_id)
-                if _is_scalar(value):
+                if _is_scalar(value) or _is_rendering_mapping(value):
                     self._expand_shorthand(renderings, key, value, plan)
                 else:
                     self._extend_language(value, plan)
@@ -477,21 +560,42 @@ class _Editor:
             self.insert_lines(self._end(node.value[-1]), lines)
 
     def _expand_shorthand(self, renderings, key, value, plan: _LanguagePlan) -> None:
-        """`de: X` -> `de:` / `  preferred: X` / `  variants: [...]`."""
+        """`de: X` -> `de:` / `  preferred: X` / `  variants: [...]`; likewise for a
+        rendering mapping `de: {text: X, match: exact}`."""
         if renderings.flow_style:
             mapping = self._flow_mapping(self._source(value), plan)
             self.splice(value.start_mark.index, self._end(value), mapping)
             return
-        indent = " " * (key.start_mark.column + self._language_indent(renderings))
+        step = self._language_indent(renderings)
+        indent = " " * (key.start_mark.column + step)
         end = self._end(value)
-        if value.start_mark.line == value.end_mark.line and value.style not in ("|", ">"):
+        one_line = value.start_mark.line == value.end_mark.line
+        if not _is_scalar(value) and not value.flow_style:
+            # a block mapping under the key: `preferred:` above it, the mapping one level deeper
+            self.insert_lines(key.end_mark.index, [indent + "preferred:"])
+            column = value.value[0][0].start_mark.column
+            self._shift_lines(value.start_mark.index, end, key.start_mark.column + step + self.mapping_indent - column)
+        elif one_line and getattr(value, "style", None) not in ("|", ">"):
             # the value's own text (and any comment after it) stays where it is
             self.splice(key.end_mark.index, value.start_mark.index, ":" + self.nl + indent + "preferred: ")
         else:
             # a value over several lines would need re-indenting: write it on one line
-            preferred = _scalar(_clean(value.value), flow=False)
+            preferred = _flow_node(value) if not _is_scalar(value) else _scalar(_clean(value.value), flow=False)
             self.splice(key.end_mark.index, end, ":" + self.nl + indent + "preferred: " + preferred)
         self.insert_lines(end, [indent + line for line in self._lists(plan)])
+
+    def _shift_lines(self, start: int, end: int, by: int) -> None:
+        """Indent by `by` more spaces every non-blank line from the one holding `start` to
+        the one holding `end` (a deeper column is left as it is: still valid)."""
+        if by <= 0:
+            return
+        at = self.text.rfind("\n", 0, start) + 1
+        while at < end:
+            newline = self.text.find("\n", at)
+            stop = len(self.text) if newline < 0 else newline
+            if self.text[at:stop].strip():
+                self.splice(at, at, " " * by)
+            at = stop + 1
 
     def _add_languages(self, renderings, new: list[tuple[str, _LanguagePlan]]) -> None:
         last = self._end(renderings.value[-1][1])
@@ -540,8 +644,12 @@ class _Editor:
 
     def _source(self, node) -> str:
         """A scalar as the file writes it, when that text means the same in a flow
-        context; else a fresh quoting of its value."""
+        context; else a fresh quoting of its value. A mapping (a rendering with its
+        match or exceptions) likewise: as written if it is a flow mapping on one line."""
         raw = self.text[node.start_mark.index : node.end_mark.index]
+        if not _is_scalar(node):
+            one_line = node.flow_style and "\n" not in raw
+            return raw if one_line else _flow_node(node)
         if node.start_mark.line == node.end_mark.line:
             if node.style in ("'", '"') or (not node.style and _scalar(node.value, flow=True) == raw):
                 return raw
@@ -568,6 +676,18 @@ class _Editor:
 
 def _flow_list(sources: list[str]) -> str:
     return "[" + ", ".join(sources) + "]"
+
+
+def _flow_node(node) -> str:
+    """A node written anew on one line in flow style (scalars with spaces collapsed, as
+    the loader reads them)."""
+    import yaml
+
+    if _is_scalar(node):
+        return _scalar(_clean(node.value), flow=True)
+    if isinstance(node, yaml.SequenceNode):
+        return _flow_list([_flow_node(item) for item in node.value])
+    return "{" + ", ".join(f"{_flow_node(k)}: {_flow_node(v)}" for k, v in node.value) + "}"
 
 
 def _clean(text: str) -> str:

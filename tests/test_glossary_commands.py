@@ -45,12 +45,35 @@ def test_lint_reports_warnings_with_file_and_line(write):
     result = invoke("glossary", "lint", g)
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert f"{g}:8:21: warning: forbidden 'Kiev' equals the variant 'Kievs' once normalised and stemmed [en]: the matcher takes the spelling in the text" in lines
     assert any(line.startswith(f"{g}:9:1: warning: 'xx' is not a valid BCP 47 language tag") for line in lines)
     assert f"{g}:13:20: warning: 'Kyiv' [en] is also a rendering of 'kyiv' (line 6)" in lines
     assert f"{g}:13:20: warning: rendering 'Kyiv ' has leading or trailing spaces" in lines
     assert f"{g}:14:20: warning: rendering '“capital”' starts or ends with a quotation mark" in lines
     assert any(line.startswith(f"{g}:3:1: warning: term 'kyiv' has no rendering in de") for line in lines)
+
+
+def test_lint_warns_when_renderings_share_keys(write):
+    # "accounts" is a form of "account" and "Einträge" of "Eintrag" (issue 12): within a
+    # term the matcher takes the spelling; across terms the first term takes them all.
+    g = write("g.yml", """version: 1
+terms:
+  - id: account
+    renderings:
+      en:
+        preferred: user account
+        variants: [user accounts]
+        forbidden: [user acount]
+  - id: entry
+    renderings:
+      de: Eintrag
+  - id: entries
+    renderings:
+      de: Einträge
+""")
+    lines = invoke("glossary", "lint", g).output.splitlines()
+    assert f"{g}:7:20: warning: variant 'user accounts' and preferred 'user account' are the same words once reduced to dictionary forms [en]: inflected forms count as the first" in lines
+    assert f"{g}:14:11: warning: 'Einträge' [de] of 'entries' and 'Eintrag' of 'entry' (line 11) are the same words to the matcher: every occurrence counts for 'entry'" in lines
+    assert not any("user acount" in line for line in lines)
 
 
 def test_lint_reports_what_check_rejects(write):
@@ -153,3 +176,70 @@ def test_suggest_write_adds_variants_and_changes_only_those_lines(write):
     ]
     report = json.loads(invoke("glossary", "suggest", "-g", g, "--format", "json", "--term", "sergey-lavrov").output)
     assert report["suggestions"] == []  # now listed
+
+
+def test_lint_reports_bad_match_modes_and_exceptions(write):
+    g = write("g.yml", (
+        "version: 1\nterms:\n  - id: kyiv\n    match: fuzzy\n    renderings:\n      en:\n        preferred: Kyiv\n"
+        "        forbidden: [{text: Kiev, exceptions: Chicken Kiev}, {match: exact}]\n"
+    ))
+    result = invoke("glossary", "lint", g)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{g}:4:12: error: term 'kyiv': unknown match mode 'fuzzy' (expected one of: lemma, stem, exact)",
+        f"{g}:8:46: error: term 'kyiv' [en] forbidden rendering: exceptions must be a list of phrases",
+        f"{g}:8:61: error: term 'kyiv' [en] forbidden rendering: missing 'text'",
+        "3 errors, 0 warnings",
+    ]
+
+
+def test_lint_warns_about_exceptions_that_can_never_apply(write):
+    g = write("g.yml", """version: 1
+terms:
+  - id: kyiv
+    exceptions: [Kievan Rus, Chicken Kyiv, Dnipro]
+    renderings:
+      en:
+        preferred: Kyiv
+        forbidden:
+          - text: Kiev
+            exceptions: [CHICKEN KIEV, Kiev–class, Kiev-class, Kyiv Pechersk]
+      de: {text: Kyjiw, match: exact, exceptions: [Kyjiwer Rus]}
+""")
+    result = invoke("glossary", "lint", g)
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{g}:4:44: warning: exception 'Dnipro' of term 'kyiv' contains none of its renderings: it can never apply",
+        f"{g}:10:64: warning: exception 'Kyiv Pechersk' does not contain the rendering 'Kiev' [en]: it can never apply",
+        "0 errors, 2 warnings",
+    ]
+
+
+def test_export_import_round_trip_of_match_modes_and_exceptions_via_cli(write, tmp_path):
+    from checker.glossary import load_glossary
+
+    g = write("g.yml", """version: 1
+terms:
+  - id: kyiv
+    match: exact
+    exceptions: [Kievan Rus]
+    renderings:
+      en:
+        preferred: Kyiv
+        forbidden:
+          - text: Kiev
+            exceptions: [Chicken Kiev, Kiev-class]
+      de: {text: Kyjiw, match: lemma}
+""")
+    original = load_glossary(g)
+
+    def model(glossary):
+        return [(t.id, t.match, t.exceptions, [(r.text, r.status, r.match, r.exceptions, r.own_match, r.own_exceptions)
+                                               for rs in t.renderings.values() for r in rs]) for t in glossary.terms]
+
+    for fmt in ("tbx", "csv"):
+        exported = tmp_path / f"g.{fmt}"
+        assert invoke("glossary", "export", "-g", g, "--format", fmt, "-o", str(exported)).exit_code == 0
+        back = tmp_path / f"from-{fmt}.yml"
+        assert invoke("glossary", "import", str(exported), "-o", str(back)).exit_code == 0
+        assert model(load_glossary(str(back))) == model(original)

@@ -136,3 +136,98 @@ def test_invalid_utf8_names_its_line():
     with pytest.raises(GlossaryIOError) as exc:
         import_csv(f"{HEADER}\nkyiv,de,Kyjiw,,,,\nkyiv,fr,".encode() + b"Kiev\xe9,,,,\n", "latin.csv")
     assert exc.value.line == 3 and "UTF-8" in exc.value.message
+
+
+# -- match modes and exceptions -----------------------------------------------------------
+
+MATCHING = """version: 1
+terms:
+  - id: kyiv
+    match: exact
+    exceptions: [Kievan Rus, "Kyiv | Co"]
+    renderings:
+      en:
+        preferred: Kyiv
+        variants: [{text: Kyyiv, match: stem}]
+        forbidden:
+          - text: Kiev
+            exceptions: [Chicken Kiev, Kievan Rus, "Kiev \\"class\\""]
+      de: {text: Kyjiw, match: lemma, exceptions: [Kyjiw-Petschersk]}
+  - id: osce
+    renderings:
+      en: OSCE
+"""
+
+
+def model(glossary) -> list:
+    return [
+        (t.id, t.note, t.case_sensitive, t.match, t.exceptions, [
+            (r.language, r.text, r.status, r.match, r.exceptions, r.own_match, r.own_exceptions)
+            for rs in t.renderings.values() for r in rs
+        ])
+        for t in glossary.terms
+    ]
+
+
+def test_match_modes_and_exceptions_round_trip_through_csv():
+    original = parse_glossary(MATCHING)
+    text = export_csv(original)
+    lines = text.split("\r\n")
+    assert lines[0] == HEADER + ",match,exceptions,rendering_options"
+    assert lines[3] == "osce,en,OSCE,,,,false,,,"
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert (rows[0]["match"], rows[0]["exceptions"]) == ("exact", "Kievan Rus | Kyiv \\| Co")
+    assert rows[0]["rendering_options"] == (
+        '{"Kyyiv": {"match": "stem"}, "Kiev": {"exceptions": ["Chicken Kiev", "Kievan Rus", "Kiev \\"class\\""]}}'
+    )
+    imported = csv_import(text)
+    assert imported == glossary_data(original)
+    assert model(parse_glossary(dump_glossary(imported))) == model(original)
+
+
+def test_match_columns_are_written_only_when_used():
+    assert export_csv(parse_glossary("version: 1\nterms:\n  - id: a\n    renderings:\n      en: x\n")).split("\r\n")[0] == HEADER
+    # a glossary that sets only a rendering's match still gets them
+    text = export_csv(parse_glossary("version: 1\nterms:\n  - id: a\n    renderings:\n      en: {text: x, match: exact}\n"))
+    assert text.split("\r\n")[:2] == [HEADER + ",match,exceptions,rendering_options", 'a,en,x,,,,false,,,"{""x"": {""match"": ""exact""}}"']
+
+
+def test_match_columns_are_read_in_any_order_and_agree_over_a_term():
+    data = csv_import(
+        "id,language,preferred,forbidden,rendering_options,exceptions,match\n"
+        'kyiv,en,Kyiv,Kiev,"{""Kiev"": {""exceptions"": [""Chicken  Kiev""]}}",Kievan Rus,exact\n'
+        "kyiv,de,Kyjiw,,,,\n"  # blank: as on the term's other rows
+    )
+    (term,) = data["terms"]
+    assert (term["match"], term["exceptions"]) == ("exact", ["Kievan Rus"])
+    assert term["renderings"]["en"]["forbidden"] == [{"text": "Kiev", "exceptions": ["Chicken Kiev"]}]
+    assert term["renderings"]["de"] == {"preferred": "Kyjiw", "variants": [], "forbidden": []}
+
+
+MATCH_HEADER = HEADER + ",match,exceptions,rendering_options"
+
+
+@pytest.mark.parametrize(
+    ("rows", "line", "message"),
+    [
+        (f"{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,fuzzy,,\n", 2, "term 'kyiv': unknown match mode 'fuzzy'"),
+        (f"{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,exact,,\nkyiv,de,Kyjiw,,,,,stem,,\n", 3,
+         "term 'kyiv': match differs from the one at line 2"),
+        (f"{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,a,\nkyiv,de,Kyjiw,,,,,,b,\n", 3,
+         "term 'kyiv': exceptions differ from the ones at line 2"),
+        (f"{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,,{{x\n", 2, "term 'kyiv' [en]: rendering_options is not valid JSON"),
+        (f'{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,,"[1]"\n', 2, "term 'kyiv' [en]: rendering_options must be a JSON object"),
+        (f'{MATCH_HEADER}\nkyiv,en,Kyiv,,Kiev,,,,,"{{""Kiew"": {{}}}}"\n', 2,
+         "term 'kyiv' [en]: rendering_options: 'Kiew' is not a rendering of this row"),
+        (f'{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,,"{{""Kyiv"": {{""mode"": ""exact""}}}}"\n', 2,
+         "'Kyiv' must map to an object with \"match\" and/or \"exceptions\""),
+        (f'{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,,"{{""Kyiv"": {{""match"": ""Exact""}}}}"\n', 2,
+         "'Kyiv': unknown match mode 'Exact'"),
+        (f'{MATCH_HEADER}\nkyiv,en,Kyiv,,,,,,,"{{""Kyiv"": {{""exceptions"": [""a"", "" ""]}}}}"\n', 2,
+         "'Kyiv': exceptions must be a list of non-empty strings"),
+    ],
+)
+def test_bad_match_cells_name_their_line(rows, line, message):
+    error = bad(rows)
+    assert error.line == line
+    assert message in error.message

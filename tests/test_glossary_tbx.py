@@ -315,3 +315,97 @@ def test_case_sensitive_terms_keep_renderings_that_differ_in_case():
     (term,) = tbx_import(doc)["terms"]
     assert term["case_sensitive"] is True and term["note"] is None
     assert term["renderings"]["en"] == {"preferred": "OSCE", "variants": [], "forbidden": ["Osce"]}
+
+
+# -- match modes and exceptions -----------------------------------------------------------
+
+MATCHING = """version: 1
+terms:
+  - id: kyiv
+    note: Capital of Ukraine
+    match: exact
+    exceptions: [Kievan Rus, Kyiv & Co]
+    renderings:
+      en:
+        preferred: Kyiv
+        variants: [{text: Kyyiv, match: stem}]
+        forbidden:
+          - text: Kiev
+            exceptions: [Chicken Kiev, Kievan Rus, Kiev-class]
+      de: {text: Kyjiw, match: lemma, exceptions: [Kyjiw-Petschersk]}
+  - id: osce
+    renderings:
+      en: OSCE
+"""
+
+
+def model(glossary) -> list:
+    """Everything the loaded glossary holds about matching, per term and rendering."""
+    return [
+        (t.id, t.note, t.case_sensitive, t.match, t.exceptions, [
+            (r.language, r.text, r.status, r.match, r.exceptions, r.own_match, r.own_exceptions)
+            for rs in t.renderings.values() for r in rs
+        ])
+        for t in glossary.terms
+    ]
+
+
+def test_match_modes_and_exceptions_round_trip_through_tbx():
+    original = parse_glossary(MATCHING)
+    text = export_tbx(original)
+    imported = tbx_import(text, "g.tbx")
+    assert imported == glossary_data(original)
+    assert model(parse_glossary(dump_glossary(imported))) == model(original)
+    root = ET.fromstring(text.encode("utf-8"))
+    kyiv, osce = root.findall("text/body/termEntry")
+    assert [n.text for n in kyiv.findall("note")] == [
+        "Capital of Ukraine", "termcheck:match=exact", "termcheck:exception=Kievan Rus", "termcheck:exception=Kyiv & Co",
+    ]
+    tigs = {tig.find("term").text: tig for tig in kyiv.iter("tig")}
+    assert [n.text for n in tigs["Kiev"].findall("note")] == [
+        "termcheck:exception=Chicken Kiev", "termcheck:exception=Kievan Rus", "termcheck:exception=Kiev-class",
+    ]
+    assert [n.text for n in tigs["Kyyiv"].findall("note")] == ["termcheck:match=stem"]
+    assert tigs["Kyiv"].findall("note") == [] and osce.findall(".//note") == []  # only what is set
+
+
+def test_match_notes_of_tbx_v3_term_sections_are_read():
+    doc = """<?xml version="1.0"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dct" xml:lang="en">
+  <text><body>
+    <conceptEntry id="kyiv">
+      <note>termcheck:match=exact</note>
+      <langSec xml:lang="en">
+        <termSec><term>Kyiv</term></termSec>
+        <termSec>
+          <term>Kiev</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote>
+          <note>termcheck:match=stem</note>
+          <note>termcheck:exception=Chicken   Kiev</note>
+        </termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+    (term,) = tbx_import(doc)["terms"]
+    assert term["match"] == "exact" and "exceptions" not in term and term["note"] is None
+    assert term["renderings"]["en"] == {
+        "preferred": "Kyiv", "variants": [], "forbidden": [{"text": "Kiev", "match": "stem", "exceptions": ["Chicken Kiev"]}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("doc", "line", "message"),
+    [
+        (wrap('<note>termcheck:match=fuzzy</note>\n<langSet xml:lang="en"><tig><term>A</term></tig></langSet>'), 6,
+         "unknown match mode 'fuzzy' (expected one of: lemma, stem, exact)"),
+        (wrap('<langSet xml:lang="en"><tig><term>A</term><note>termcheck:exception= </note></tig></langSet>'), 6,
+         "empty exception"),
+        (wrap('<langSet xml:lang="en"><tig><term>A</term>\n<note>termcheck:match=exact</note>\n'
+              "<note>termcheck:match=stem</note></tig></langSet>"), 8, "two match modes ('exact' and 'stem') in one <tig>"),
+    ],
+)
+def test_bad_match_notes_name_their_line(doc, line, message):
+    error = refused(doc.encode("utf-8"), "bad.tbx")
+    assert (error.line, error.message) == (line, message)

@@ -288,3 +288,115 @@ def test_importing_the_module_loads_no_yaml_writer():
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+# -- match modes and exceptions -------------------------------------------------------------
+
+MATCHING = """version: 1
+terms:
+  - id: kyiv
+    match: exact   # no inflection
+    exceptions: [Kievan Rus]
+    renderings:
+      en:
+        preferred: Kyiv
+        forbidden:
+          - text: Kiev
+            exceptions: [Chicken Kiev, 'Kiev-class']   # ship names
+          - {text: Kiew, match: stem}
+      de: {text: Kyjiw, match: lemma}   # Duden
+      fr:
+        text: Kyiv
+        exceptions:
+          - Kyiv-Pechersk
+      uk:
+        preferred:
+          text: Київ
+          match: lemma
+        variants: [{text: Киев, exceptions: ["Киев-Печерск"]}]
+
+  - id: osce
+    exceptions:
+      - OSCE PA
+    renderings: {en: {text: OSCE, match: exact}, de: OSZE}
+"""
+
+
+def test_glossary_with_match_modes_and_exceptions_loads_and_round_trips_byte_identical():
+    terms = content(MATCHING)["terms"]
+    assert [t.get("match") for t in terms] == ["exact", None]
+    assert round_trip(MATCHING) == MATCHING
+
+
+def test_additions_to_a_term_that_uses_rendering_mappings():
+    after = add_renderings(
+        MATCHING,
+        [
+            ("kyiv", "en", "Kyjiv", "variant"),  # new key after a plain preferred
+            ("kyiv", "en", "Kijev", "forbidden"),  # block list of mappings gets an item
+            ("kyiv", "de", "Kiew", "forbidden"),  # flow mapping shorthand -> preferred
+            ("kyiv", "fr", "Kiev", "forbidden"),  # block mapping shorthand -> preferred, one level deeper
+            ("kyiv", "uk", "Киів", "forbidden"),  # after a preferred given as a block mapping
+            ("osce", "en", "O.S.C.E.", "variant"),  # flow mapping inside flow renderings
+        ],
+    )
+    removed, added = changes(MATCHING, after)
+    assert removed == [
+        "      de: {text: Kyjiw, match: lemma}   # Duden\n",
+        "        text: Kyiv\n",
+        "        exceptions:\n",
+        "          - Kyiv-Pechersk\n",
+        "    renderings: {en: {text: OSCE, match: exact}, de: OSZE}\n",
+    ]
+    assert added == [
+        "        variants: [Kyjiv]\n",
+        "          - Kijev\n",
+        "      de:\n",
+        "        preferred: {text: Kyjiw, match: lemma}   # Duden\n",
+        "        forbidden: [Kiew]\n",
+        "        preferred:\n",
+        "          text: Kyiv\n",
+        "          exceptions:\n",
+        "            - Kyiv-Pechersk\n",
+        "        forbidden: [Kiev]\n",
+        "        forbidden: [Киів]\n",
+        "    renderings: {en: {preferred: {text: OSCE, match: exact}, variants: [O.S.C.E.]}, de: OSZE}\n",
+    ]
+    # the settings stay where they were
+    before, now = parse_glossary(MATCHING), parse_glossary(after)
+    for old, new in zip(before.terms, now.terms):
+        assert (old.match, old.exceptions) == (new.match, new.exceptions)
+        for lang, rs in old.renderings.items():
+            kept = {r.text: (r.match, r.exceptions) for r in new.renderings[lang]}
+            assert all(kept[r.text] == (r.match, r.exceptions) for r in rs)
+    fr = {r.text: r for r in now.by_id["kyiv"].renderings["fr"]}
+    assert fr["Kyiv"].exceptions == ("Kievan Rus", "Kyiv-Pechersk") and fr["Kiev"].match == "exact"
+    assert round_trip(after) == after
+
+
+def test_a_rendering_mapping_over_several_lines_is_rewritten_on_one():
+    before = (
+        "version: 1\nterms:\n  - id: a\n    renderings:\n      en: {text: one,\n           match: exact}\n"
+    )
+    after = add_renderings(before, [("a", "en", "two", "variant")])
+    assert after == (
+        "version: 1\nterms:\n  - id: a\n    renderings:\n      en:\n        preferred: {text: one, match: exact}\n"
+        "        variants: [two]\n"
+    )
+
+
+def test_dump_writes_match_modes_and_exceptions():
+    data = glossary_data(parse_glossary(MATCHING))
+    assert data["terms"][0]["match"] == "exact" and data["terms"][0]["exceptions"] == ["Kievan Rus"]
+    assert data["terms"][0]["renderings"]["en"]["forbidden"] == [
+        {"text": "Kiev", "exceptions": ["Chicken Kiev", "Kiev-class"]},
+        {"text": "Kiew", "match": "stem"},
+    ]
+    assert data["terms"][0]["renderings"]["de"]["preferred"] == {"text": "Kyjiw", "match": "lemma"}
+    assert "match" not in data["terms"][1] and data["terms"][1]["renderings"]["de"]["preferred"] == "OSZE"
+    text = dump_glossary(data)
+    assert "    match: exact\n    exceptions: [Kievan Rus]\n" in text
+    assert "        forbidden: [{text: Kiev, exceptions: [Chicken Kiev, Kiev-class]}, {text: Kiew, match: stem}]\n" in text
+    assert "      de:\n        preferred: {text: Kyjiw, match: lemma}\n" in text
+    assert content(text) == data
+    assert round_trip(text) == text

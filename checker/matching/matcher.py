@@ -16,14 +16,16 @@ does. The cost per word does not grow with the size of the glossary.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import compress
 from operator import or_
 from typing import Callable, Iterable
 
 from checker.glossary import Glossary, Rendering
 from checker.matching.normalise import gaps_compatible, normalise_gap, normalise_word
-from checker.matching.stemming import stemmer_for
+from checker.matching.analyser import Analyser
 from checker.matching.tokenise import splitter
 
 _END = 0  # trie slot for the renderings that end at a node (keys are str or None)
@@ -47,12 +49,14 @@ class _Candidate:
     rendering: Rendering
     words: tuple[str, ...]  # normalised, case folded: an exact surface match wins ties
     case: tuple[tuple[str, int], ...] | None  # (word with case, length to compare) if case sensitive
+    exact: bool = False  # `match: exact`: the surface words must be the rendering's
+    plain: bool = True  # neither case nor exact: the common case, decided without looking
 
 
 class _Keys(dict):
     """word -> key if some rendering uses that key, else None; filled on first sight."""
 
-    def __init__(self, key: Callable[[str], str], vocabulary: set[str]) -> None:
+    def __init__(self, key: Callable[[str], str | None], vocabulary: set[str]) -> None:
         super().__init__()
         self._key = key
         self._vocabulary = vocabulary
@@ -74,8 +78,45 @@ class _Gaps(dict):
         return value
 
 
+class _Trie:
+    """Renderings compiled over one key function: the trie, and where a match can start."""
+
+    def __init__(self, entries: list[tuple[Rendering, list[str], list[str], list[str]]],
+                 case_sensitive: frozenset[str]) -> None:
+        self.trie: dict = {}
+        vocabulary: set[str] = set()
+        for rendering, words, gaps, keys in entries:
+            vocabulary.update(keys)
+            edges = [keys[0]] + [_Gaps.__missing__({}, g) + k for g, k in zip(gaps, keys[1:])]
+            node = self.trie
+            for edge in edges:
+                node = node.setdefault(edge, {})
+            case = None
+            if rendering.term_id in case_sensitive:
+                case = tuple((normalise_word(w, casefold=False), len(k)) for w, k in zip(words, keys))
+            exact = rendering.match == "exact"
+            node.setdefault(_END, []).append(
+                _Candidate(rendering, tuple(normalise_word(w) for w in words), case, exact, case is None and not exact)
+            )
+        # Where a match can start: a word that is a rendering by itself, or a pair of words
+        # that begins one (gaps aside). Testing both for every word runs in C, so the Python
+        # loop below visits only real candidates, however many renderings start with a word.
+        self.singles = frozenset(k for k, node in self.trie.items() if _END in node)
+        self.bigrams = frozenset(
+            (k, edge.rpartition("\x00")[2]) for k, node in self.trie.items() for edge in node if edge != _END
+        )
+        self.vocabulary = vocabulary
+
+
 class LanguageIndex:
-    """All renderings of one language, compiled for matching."""
+    """All renderings of one language, compiled for matching.
+
+    Words are keyed by the language's Analyser: by lemma where a dictionary knows the
+    language, else by Snowball stem (see analyser.py). Renderings with `match: stem` are
+    kept in a second trie keyed by stem; `match: exact` renderings must also be spelt as
+    written. A word that is no glossary form as a whole may be a compound holding one
+    (German, Dutch, Scandinavian, Finnish): it is then split into its parts.
+    """
 
     def __init__(
         self,
@@ -87,70 +128,106 @@ class LanguageIndex:
         self.language = language
         self.stem = stem
         self._split = splitter(language)
-        self._stem = stemmer_for(language) if stem else None
-        self._trie: dict = {}
-        vocabulary: set[str] = set()
-        for rendering in renderings:
-            parts = self._split(rendering.text)
-            words = parts[1::2]
-            if not words:
-                continue
-            keys = [self.key(w) for w in words]
-            vocabulary.update(keys)
-            edges = [keys[0]] + [_Gaps.__missing__({}, g) + k for g, k in zip(parts[2:-1:2], keys[1:])]
-            node = self._trie
-            for edge in edges:
-                node = node.setdefault(edge, {})
-            case = None
-            if rendering.term_id in case_sensitive:
-                case = tuple((normalise_word(w, casefold=False), len(k)) for w, k in zip(words, keys))
-            node.setdefault(_END, []).append(
-                _Candidate(rendering, tuple(normalise_word(w) for w in words), case)
-            )
-        # Where a match can start: a word that is a rendering by itself, or a pair of words
-        # that begins one (gaps aside). Testing both for every word runs in C, so the Python
-        # loop below visits only real candidates, however many renderings start with a word.
-        self._singles = frozenset(k for k, node in self._trie.items() if _END in node)
-        self._bigrams = frozenset(
-            (k, edge.rpartition("\x00")[2]) for k, node in self._trie.items() for edge in node if edge != _END
-        )
-        self._vocabulary = vocabulary
-        self._keys = _Keys(self.key, vocabulary)
+        split = [(r, self._split(r.text)) for r in renderings]
+        split = [(r, parts) for r, parts in split if len(parts) > 1]
+        self.analyser = Analyser(language, (w for _, parts in split for w in parts[1::2]), stem)
+        main, by_stem = [], []
+        for rendering, parts in split:
+            words, gaps = parts[1::2], parts[2:-1:2]
+            if rendering.match == "stem" and stem:
+                by_stem.append((rendering, words, gaps, [self.analyser.stem_key(w) for w in words]))
+            else:
+                main.append((rendering, words, gaps, [self.key(w) for w in words]))
+        self._main = _Trie(main, case_sensitive)
+        self._by_stem = _Trie(by_stem, case_sensitive) if by_stem else None
+        self._exceptions = any(r.exceptions for r, _ in split)
+        self._init_caches()
+
+    def _init_caches(self) -> None:
+        self._keys = _Keys(self.analyser.key, self._main.vocabulary)
+        self._stem_keys = _Keys(self.analyser.stem_key, self._by_stem.vocabulary) if self._by_stem else None
+        self._compounds: dict[str, list[tuple[int, int, str]]] = {}
         self._gaps = _Gaps()
 
-    # Pickled by the compiled-glossary cache: the trie, not the functions and caches.
+    # Pickled by the compiled-glossary cache: the tries and the analyser's maps, not the
+    # functions and caches.
     def __getstate__(self) -> dict:
         state = dict(self.__dict__)
-        for name in ("_split", "_stem", "_keys", "_gaps"):
+        for name in ("_split", "_keys", "_stem_keys", "_compounds", "_gaps"):
             del state[name]
         return state
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)
         self._split = splitter(self.language)
-        self._stem = stemmer_for(self.language) if self.stem else None
-        self._keys = _Keys(self.key, self._vocabulary)
-        self._gaps = _Gaps()
+        self._init_caches()
 
     def key(self, word: str) -> str:
-        """The key a word is matched by: normalised, case folded, stemmed."""
-        norm = normalise_word(word)
-        return self._stem(norm) if self._stem is not None else norm
+        """The key a word is matched by (never None: a word no glossary form has gets a key
+        no rendering uses)."""
+        key = self.analyser.key(word)
+        return key if key is not None else "\x02" + self.analyser.stem_key(word)
 
     def tokenise(self, text: str) -> tuple[list[str], list[str | None]]:
         """re.split parts of `text` (words at odd indices) and each word's key (None if no
-        rendering uses it)."""
+        rendering uses it); compounds holding a glossary word come back split into parts."""
         parts = self._split(text)
-        return parts, list(map(self._keys.__getitem__, parts[1::2]))
+        keys = list(map(self._keys.__getitem__, parts[1::2]))
+        if self.analyser.compounding and None in keys:
+            return self._split_compounds(parts, keys)
+        return parts, keys
+
+    def _split_compounds(self, parts: list[str], keys: list[str | None]) -> tuple[list[str], list[str | None]]:
+        vocabulary = self._main.vocabulary
+        cache = self._compounds
+        out_parts: list[str] = [parts[0]]
+        out_keys: list[str | None] = []
+        changed = False
+        for i, key in enumerate(keys):
+            word = parts[2 * i + 1]
+            pieces = None
+            if key is None and len(word) >= 6:
+                pieces = cache.get(word)
+                if pieces is None:
+                    pieces = [p for p in self.analyser.split(word) if p[2] in vocabulary]
+                    cache[word] = pieces
+            if not pieces:
+                out_parts.append(word)
+                out_keys.append(key)
+                out_parts.append(parts[2 * i + 2])
+                continue
+            changed = True
+            at = 0
+            for start, end, piece_key in pieces:
+                if start > at:
+                    out_parts[-1] += word[at:start]  # letters that are no glossary word join the gap
+                out_parts.append(word[start:end])
+                out_keys.append(piece_key)
+                out_parts.append("")
+                at = end
+            out_parts[-1] += word[at:] + parts[2 * i + 2]
+        if not changed:
+            return parts, keys
+        return out_parts, out_keys
 
     def find(self, text: str, tokens: tuple[list[str], list[str | None]] | None = None) -> list[Match]:
         """Every rendering in `text`, leftmost-longest, in text order (`tokens`: from tokenise)."""
         parts, keys = tokens if tokens is not None else self.tokenise(text)
+        matches = self._find(self._main, parts, keys)
+        if self._by_stem is not None:
+            stem_keys = list(map(self._stem_keys.__getitem__, parts[1::2]))
+            matches = _merge(matches, self._find(self._by_stem, parts, stem_keys))
+        if self._exceptions:
+            matches = [m for m in matches if not m.rendering.exceptions or not _excepted(text, m)]
+        return matches
+
+    def _find(self, compiled: _Trie, parts: list[str], keys: list[str | None]) -> list[Match]:
+        trie = compiled.trie
         following = keys[1:]
         following.append(None)
         starts = compress(
             range(len(keys)),
-            map(or_, map(self._singles.__contains__, keys), map(self._bigrams.__contains__, zip(keys, following))),
+            map(or_, map(compiled.singles.__contains__, keys), map(compiled.bigrams.__contains__, zip(keys, following))),
         )
         matches: list[Match] = []
         n = len(keys)
@@ -160,13 +237,13 @@ class LanguageIndex:
         for i in starts:
             if i < taken:
                 continue
-            node = self._trie[keys[i]]
+            node = trie[keys[i]]
             best: tuple[int, Rendering] | None = None
             j = i
             while True:
                 cands = node.get(_END)
                 if cands is not None:
-                    if len(cands) == 1 and cands[0].case is None:  # the common case, inlined
+                    if len(cands) == 1 and cands[0].plain:  # the common case, inlined
                         best = (j, cands[0].rendering)
                     else:
                         chosen = self._choose(cands, parts[2 * i + 1 : 2 * j + 2 : 2])
@@ -193,15 +270,50 @@ class LanguageIndex:
     @staticmethod
     def _choose(cands: list[_Candidate], span: list[str]) -> Rendering | None:
         """Of the renderings sharing these keys, the one the text (`span`'s words) spells; else the first."""
-        viable = [c for c in cands if c.case is None or _case_matches(c.case, span)]
+        surface = tuple(normalise_word(w) for w in span)
+        viable = [
+            c for c in cands
+            if (c.case is None or _case_matches(c.case, span)) and (not c.exact or c.words == surface)
+        ]
         if not viable:
             return None
         if len(viable) > 1:
-            surface = tuple(normalise_word(w) for w in span)
             for c in viable:
                 if c.words == surface:
                     return c.rendering
         return viable[0].rendering
+
+
+def _merge(a: list[Match], b: list[Match]) -> list[Match]:
+    """Two match lists as one, leftmost-longest: an overlapped match gives way."""
+    if not b:
+        return a
+    if not a:
+        return b
+    out: list[Match] = []
+    for m in sorted(a + b, key=lambda m: (m.start, -(m.end - m.start))):
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out
+
+
+def _excepted(text: str, m: Match) -> bool:
+    """True when the match lies inside one of its rendering's exception phrases."""
+    for phrase in m.rendering.exceptions:
+        pattern = _exception_pattern(phrase)
+        window_start = max(0, m.start - len(phrase) - 8)
+        for e in pattern.finditer(text, window_start, min(len(text), m.end + len(phrase) + 8)):
+            if e.start() <= m.start and m.end <= e.end():
+                return True
+    return False
+
+
+@lru_cache(maxsize=4096)
+def _exception_pattern(phrase: str) -> re.Pattern[str]:
+    # Any run of spaces or hyphen-like characters between the phrase's words; whole words.
+    words = [re.escape(w) for w in re.split(r"[\s\u00a0\u2010-\u2015-]+", phrase.strip()) if w]
+    return re.compile(r"(?<!\w)" + r"[\s\u00a0\u2010-\u2015-]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
 def _case_matches(case: tuple[tuple[str, int], ...], span: list[str]) -> bool:

@@ -26,10 +26,24 @@ _APOS = "[" + re.escape(APOSTROPHES) + "]"
 ELIDING = frozenset({"fr", "it", "ca", "oc", "wa", "co", "ga", "lb"})
 
 
+# Scripts written without spaces between words: Han, kana, Thai, Lao, Khmer, Myanmar.
+# In those languages every such character is a word of its own, so a rendering is found
+# wherever its characters follow one another ("安全保障" in "安全保障条約").
+_UNSPACED = (
+    r"[\u3005\u3007\u303b\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+    r"\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\U00020000-\U0002fa1f]"
+    r"|[\uff66-\uff9d][\uff9e\uff9f]?"  # half-width katakana with its voicing mark
+)
+UNSPACED_LANGUAGES = frozenset({"ja", "zh", "th", "lo", "km", "my", "yue", "wuu"})
+
+
 @lru_cache(maxsize=None)
 def splitter(language: str | None):
     """The bound `split` of the compiled tokeniser for `language`."""
-    if language is not None and primary(language) in ELIDING:
+    code = primary(language) if language is not None else None
+    if code in UNSPACED_LANGUAGES:
+        pattern = f"({_UNSPACED}|(?:(?!{_UNSPACED}){_LETTER})+(?:{_APOS}(?:(?!{_UNSPACED}){_LETTER})+)*)"
+    elif code in ELIDING:
         pattern = f"({_LETTER}+)"
     else:
         pattern = f"({_LETTER}+(?:{_APOS}{_LETTER}+)*)"
