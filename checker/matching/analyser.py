@@ -95,7 +95,7 @@ class Analyser:
         self._heads: dict[str, str] = {}
         #: folded glossary word -> its key
         self._glossary_words: dict[str, str] = {}
-        self._modifiers: dict[str, str] = {}
+        self._modifiers: dict[str, tuple[str, int]] = {}  # folded first part -> (key, length)
         self._compounding = stem and self._base in COMPOUNDING
         self._suffixes = _SUFFIXES.get(self._base, frozenset())
         code = dictionary_language(language) if stem else None
@@ -179,9 +179,10 @@ class Analyser:
             for folded, key in single_keys.items():
                 self._heads.setdefault(folded, key)
                 for variant in self._modifier_variants(folded):
-                    self._modifiers.setdefault(variant, key)
+                    # the part's own letters, without the linking element ("Passwort|s")
+                    self._modifiers.setdefault(variant, (key, min(len(variant), len(folded))))
             self._heads = {f: k for f, k in self._heads.items() if len(f) >= _MIN_PART and k}
-            self._modifiers = {f: k for f, k in self._modifiers.items() if len(f) >= _MIN_PART}
+            self._modifiers = {f: v for f, v in self._modifiers.items() if len(f) >= _MIN_PART}
 
     def _guard(self, lexicon, lemmas: set[str], unknown: list[tuple[str, str]]) -> None:  # noqa: ANN001
         """What the stem may still join, decided while the dictionary is at hand.
@@ -196,8 +197,10 @@ class Analyser:
         keys = {self._key_of_lemma(lemma) for lemma in lemmas}
         ours = set(self._exact)
         # Only where case makes the word (German nouns): elsewhere "states" is "States".
+        # A capitalised form may open a sentence ("Sichern Sie ..."), so only lower-case
+        # forms of another lemma are kept apart ("rechter" is no "Recht").
         for form in list(self._exact) if _noun_case(self.language) else ():
-            for variant in (form.lower(), form[:1].upper() + form[1:].lower(), form.upper()):
+            for variant in (form.lower(),):
                 if variant in ours:
                     continue
                 lemma = lexicon.lemma_of(variant)
@@ -319,18 +322,18 @@ class Analyser:
             best: tuple[int, int, str] | None = None
             for i in range(0, n - 2 * _MIN_PART + 1):
                 for j in range(n - _MIN_PART, i + _MIN_PART - 1, -1):
-                    key = self._modifiers.get(folded[i:j])
-                    if key is None or (i > 0 and j - i < _MIN_PART + 1) or folded[j:] in self._suffixes:
+                    part = self._modifiers.get(folded[i:j])
+                    if part is None or (i > 0 and j - i < _MIN_PART + 1) or folded[j:] in self._suffixes:
                         continue
                     if best is None or j - i > best[1] - best[0]:
-                        best = (i, j, key)
+                        best = (i, i + part[1], part[0])
                     break
             return [best] if best is not None else []
         while right >= _MIN_PART:  # glossary words before the head, right to left
             for i in range(0, right - _MIN_PART + 1):
-                key = self._modifiers.get(folded[i:right])
-                if key is not None:
-                    found.insert(0, (i, right, key))
+                part = self._modifiers.get(folded[i:right])
+                if part is not None:
+                    found.insert(0, (i, i + part[1], part[0]))
                     right = i
                     break
             else:
