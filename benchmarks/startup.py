@@ -31,7 +31,7 @@ msgstr "Das Prinzip der unteilbaren Sicherheit ist grundlegend."
 msgid "They met in Kyiv."
 msgstr "Sie trafen sich in Kyjiw."
 '''
-HEAVY = ("langdetect", "sacrebleu", "numpy", "yaml", "lxml", "charset_normalizer", "defusedxml", "regex")
+HEAVY = ("langdetect", "sacrebleu", "numpy", "yaml", "lxml", "charset_normalizer", "defusedxml", "regex", "simplemma")
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:

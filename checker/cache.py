@@ -3,7 +3,7 @@
 A 50,000-term glossary takes about 1.4 s to parse and index and 0.25 s to load from
 here; a pre-commit hook pays the difference on every commit. Entries are keyed by the
 SHA-256 of the glossary file and every version that changes the result (termcheck,
-Python, PyStemmer) and the stemming option, so an edited glossary is never served stale.
+Python, PyStemmer, simplemma's dictionaries) and the stemming option, so an edited glossary is never served stale.
 The cache lives in $TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else
 ~/.cache/termcheck; if it cannot be read or written, termcheck works without it.
 """
@@ -34,12 +34,15 @@ def _code_stamp() -> str:
     """When the modules whose objects are cached last changed: a development checkout
     must not load pickles of an older shape."""
     import checker.glossary
+    import checker.matching.analyser
+    import checker.matching.lemmas
     import checker.matching.matcher
     import checker.matching.normalise
     import checker.matching.tokenise
 
     stamps = []
-    for module in (checker.glossary, checker.matching.matcher, checker.matching.normalise, checker.matching.tokenise):
+    for module in (checker.glossary, checker.matching.analyser, checker.matching.lemmas, checker.matching.matcher,
+                   checker.matching.normalise, checker.matching.tokenise):
         try:
             stamps.append(str(os.stat(module.__file__).st_mtime_ns))
         except (OSError, TypeError):
@@ -47,10 +50,22 @@ def _code_stamp() -> str:
     return "-".join(stamps)
 
 
+def _simplemma_version() -> str:
+    """simplemma's installed files, by the time they changed: importing it (50 ms) or
+    reading its metadata (20 ms) is more than a warm run may pay."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("simplemma")
+        return str(os.stat(spec.origin).st_mtime_ns) if spec and spec.origin else "none"
+    except (ImportError, OSError, ValueError):
+        return "none"
+
+
 def _entry(glossary_sha256: str, stem: bool) -> Path:
     import Stemmer
 
-    versions = f"{__version__}|{sys.version_info[:3]}|{Stemmer.version()}|stem={stem}|{_code_stamp()}"
+    versions = f"{__version__}|{sys.version_info[:3]}|{Stemmer.version()}|{_simplemma_version()}|stem={stem}|{_code_stamp()}"
     key = hashlib.sha256(f"{glossary_sha256}|{versions}".encode()).hexdigest()[:32]
     return cache_dir() / f"glossary-{key}.pickle"
 

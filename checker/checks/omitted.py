@@ -1,10 +1,12 @@
 from __future__ import annotations
 
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from checker.checks.base import CompareRule
-from checker.compare import Comparison
 from checker.findings import Finding, Location
+
+if TYPE_CHECKING:  # compare (alignment, sentences) is loaded only by `termcheck compare`
+    from checker.compare import Comparison
 
 
 class TermOmitted(CompareRule):

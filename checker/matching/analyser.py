@@ -28,7 +28,6 @@ from __future__ import annotations
 from typing import Iterable
 
 from checker.language import primary
-from checker.matching.lemmas import dictionary, dictionary_language
 from checker.matching.normalise import normalise_word
 from checker.matching.stemming import stemmer_for
 
@@ -98,6 +97,8 @@ class Analyser:
         self._modifiers: dict[str, tuple[str, int]] = {}  # folded first part -> (key, length)
         self._compounding = stem and self._base in COMPOUNDING
         self._suffixes = _SUFFIXES.get(self._base, frozenset())
+        from checker.matching.lemmas import dictionary_language  # only while compiling
+
         code = dictionary_language(language) if stem else None
         self.lemmatised = code is not None
         self._build(list(dict.fromkeys(words)), code)
@@ -138,6 +139,8 @@ class Analyser:
             for w in words:
                 self._folded.setdefault(self._fold(w), self._fold(w))
             return
+        from checker.matching.lemmas import dictionary
+
         lexicon = dictionary(code) if code is not None else None
         lemma_of: dict[str, str] = {}  # normalised glossary word -> its lemma
         unknown: list[tuple[str, str]] = []  # (folded word, key) of words no dictionary knows
@@ -254,7 +257,9 @@ class Analyser:
             return key
         if raw in self._other_exact:
             return None
-        folded = self._fold(raw)
+        folded = raw.casefold()  # raw is normalised already
+        if self._cyrillic_e:
+            folded = folded.replace("ё", "е")
         key = self._lookup(folded)
         if key is None and self._base == "en" and folded.endswith("'s") and len(folded) > 3:
             key = self._lookup(folded[:-2])  # a possessive: "Europe's" is "Europe"
