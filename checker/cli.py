@@ -64,7 +64,7 @@ def main() -> None:
               help="Where files are checked: here (--jobs processes) or on a Dask cluster.")
 @click.option("--scheduler", default=None,
               help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster.")
-@click.option("--no-stemming", is_flag=True, help="Match words exactly instead of by Snowball stem.")
+@click.option("--no-stemming", is_flag=True, help="Match words as written: no dictionary forms, stems or compounds.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,

@@ -87,3 +87,21 @@ def test_every_label_names_a_unit_of_its_file_and_a_term_of_its_glossary(languag
         assert lab["term"] == "*language*" or lab["term"] in terms, lab
         assert lab["source"] in ("text", "placeholder")
         assert lab["target"] in ("preferred", "variant", "forbidden", "other", "absent", "-", "wrong")
+
+
+# --- issue 12's targets: word forms, compounds, scripts without spaces ------------------
+
+
+@pytest.mark.parametrize("language", accuracy.LANGUAGES)
+def test_missing_rendering_precision_and_recall(results, language):
+    row = results[language]["rules"]["missing-rendering"]
+    precision = row["tp"] / (row["tp"] + row["fp"])
+    recall = row["tp"] / (row["tp"] + row["fn"])
+    assert precision >= 0.95, row["false_positives"]
+    assert recall >= 0.90, row["false_negatives"]
+
+
+@pytest.mark.parametrize("language", accuracy.LANGUAGES)
+def test_occurrence_counts_of_listed_renderings(results, language):
+    assert results[language]["count_precision"] >= 0.98
+    assert results[language]["count_recall"] >= 0.95
