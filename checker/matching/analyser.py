@@ -66,6 +66,12 @@ _ENDINGS = {
 }
 
 
+_FIELDS = (
+    "language", "stem", "_base", "_cyrillic_e", "_particles", "_exact", "_folded", "_other_exact", "_stems",
+    "_blocked", "_heads", "_modifiers", "_compounding", "_suffixes", "lemmatised",
+)
+
+
 def _noun_case(language: str) -> bool:
     return primary(language) in NOUN_CASE
 
@@ -103,21 +109,60 @@ class Analyser:
         self.lemmatised = code is not None
         self._build(list(dict.fromkeys(words)), code)
         self._keyset = frozenset(self._folded.values())
+        self._glossary_words = {}  # needed only while building
 
     @property
     def compounding(self) -> bool:
         """True when words of this language may be compounds worth splitting."""
         return self._compounding
 
-    # PyStemmer's functions do not pickle: the compiled-glossary cache stores the maps.
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        del state["_stemmer"]
-        return state
+    # The compiled-glossary cache stores an analyser as plain data (JSON), never code.
+    _SETS = ("_other_exact", "_blocked")
+    _FIELDS = _FIELDS
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._stemmer = stemmer_for(self.language) if self.stem else None
+    def to_data(self) -> dict:
+        """Everything the analyser needs, as JSON-ready values."""
+        data = {k: v for k, v in self.__dict__.items() if k not in ("_stemmer", "_glossary_words", "_keyset")}
+        if not _noun_case(self.language):
+            # an exact form whose folded form gives the same key says nothing new
+            folded = self._folded
+            data["_exact"] = {
+                f: k for f, k in self._exact.items()
+                if folded.get(self._fold(f)) != k
+            }
+        for name in self._SETS:
+            data[name] = sorted(data[name])
+        # most keys are the folded word itself: stored once ("=") instead of twice
+        data["_folded"] = {f: ("=" if k == f else k) for f, k in self._folded.items()}
+        data["_stems"] = {stem: [f if f == k else [f, k] for f, k in entries] for stem, entries in self._stems.items()}
+        data["_modifiers"] = {f: list(v) for f, v in self._modifiers.items()}
+        data["_particles"] = list(self._particles)
+        data["_suffixes"] = sorted(self._suffixes)
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict) -> "Analyser":
+        """The analyser `to_data` described (raises KeyError/TypeError/ValueError if it is not one)."""
+        analyser = cls.__new__(cls)
+        state = dict(data)
+        for name in cls._SETS:
+            state[name] = set(state[name])
+        state["_folded"] = {f: (f if k == "=" else k) for f, k in state["_folded"].items()}
+        state["_stems"] = {
+            stem: tuple((e, e) if isinstance(e, str) else (e[0], e[1]) for e in entries)
+            for stem, entries in state["_stems"].items()
+        }
+        state["_modifiers"] = {f: (str(k), int(n)) for f, (k, n) in state["_modifiers"].items()}
+        state["_particles"] = tuple(state["_particles"])
+        state["_suffixes"] = frozenset(state["_suffixes"])
+        expected = set(cls._FIELDS)
+        if set(state) != expected:
+            raise ValueError(f"analyser fields {sorted(set(state) ^ expected)}")
+        analyser.__dict__.update(state)
+        analyser._keyset = frozenset(analyser._folded.values())
+        analyser._glossary_words = {}
+        analyser._stemmer = stemmer_for(analyser.language) if analyser.stem else None
+        return analyser
 
     # --- building (the dictionary is loaded only here) ---------------------------------
 

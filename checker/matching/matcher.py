@@ -28,7 +28,8 @@ from checker.matching.normalise import gaps_compatible, normalise_gap, normalise
 from checker.matching.analyser import Analyser
 from checker.matching.tokenise import splitter
 
-_END = 0  # trie slot for the renderings that end at a node (keys are str or None)
+# Trie slot for the renderings that end at a node: "" is no word key (every key has a letter).
+_END = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,13 +45,12 @@ class Match:
         return self.rendering.term_id
 
 
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    rendering: Rendering
-    words: tuple[str, ...]  # normalised, case folded: an exact surface match wins ties
-    case: tuple[tuple[str, int], ...] | None  # (word with case, length to compare) if case sensitive
-    exact: bool = False  # `match: exact`: the surface words must be the rendering's
-    plain: bool = True  # neither case nor exact: the common case, decided without looking
+# A rendering ending at a trie node, as a plain list (the cache stores tries as JSON):
+# [glossary order, words (normalised, case folded: an exact surface match wins ties),
+#  case ([word with case, length to compare] per word if the term is case sensitive, else
+#  None), exact (`match: exact`: the surface words must be the rendering's), plain (neither
+#  case nor exact: the common case, decided without looking)]
+_ORDER, _WORDS, _CASE, _EXACT, _PLAIN = range(5)
 
 
 class _Keys(dict):
@@ -93,10 +93,10 @@ class _Trie:
                 node = node.setdefault(edge, {})
             case = None
             if rendering.term_id in case_sensitive:
-                case = tuple((normalise_word(w, casefold=False), len(k)) for w, k in zip(words, keys))
+                case = [[normalise_word(w, casefold=False), len(k)] for w, k in zip(words, keys)]
             exact = rendering.match == "exact"
             node.setdefault(_END, []).append(
-                _Candidate(rendering, tuple(normalise_word(w) for w in words), case, exact, case is None and not exact)
+                [rendering.order, [normalise_word(w) for w in words], case, exact, case is None and not exact]
             )
         # Where a match can start: a word that is a rendering by itself, or a pair of words
         # that begins one (gaps aside). Testing both for every word runs in C, so the Python
@@ -106,6 +106,23 @@ class _Trie:
             (k, edge.rpartition("\x00")[2]) for k, node in self.trie.items() for edge in node if edge != _END
         )
         self.vocabulary = vocabulary
+
+    def to_data(self) -> list:
+        """[trie, vocabulary]: the trie is nested plain dicts and lists already."""
+        return [self.trie, sorted(self.vocabulary)]
+
+    @classmethod
+    def from_data(cls, data: list) -> "_Trie":
+        trie = cls.__new__(cls)
+        trie.trie, vocabulary = data
+        if not isinstance(trie.trie, dict):
+            raise TypeError("trie")
+        trie.vocabulary = set(vocabulary)
+        trie.singles = frozenset(k for k, node in trie.trie.items() if _END in node)
+        trie.bigrams = frozenset(
+            (k, edge.rpartition("\x00")[2]) for k, node in trie.trie.items() for edge in node if edge != _END
+        )
+        return trie
 
 
 class LanguageIndex:
@@ -140,6 +157,7 @@ class LanguageIndex:
                 main.append((rendering, words, gaps, [self.key(w) for w in words]))
         self._main = _Trie(main, case_sensitive)
         self._by_stem = _Trie(by_stem, case_sensitive) if by_stem else None
+        self._by_order = {r.order: r for r, _ in split}
         self._exceptions = any(r.exceptions for r, _ in split)
         self._init_caches()
 
@@ -149,18 +167,31 @@ class LanguageIndex:
         self._compounds: dict[str, list[tuple[int, int, str]]] = {}
         self._gaps = _Gaps()
 
-    # Pickled by the compiled-glossary cache: the tries and the analyser's maps, not the
-    # functions and caches.
-    def __getstate__(self) -> dict:
-        state = dict(self.__dict__)
-        for name in ("_split", "_keys", "_stem_keys", "_compounds", "_gaps"):
-            del state[name]
-        return state
+    # The compiled-glossary cache keeps an index as plain data (JSON): the tries as flat
+    # node lists (no nesting, so no depth limit), renderings by their glossary order.
+    def to_data(self) -> dict:
+        return {
+            "language": self.language,
+            "stem": self.stem,
+            "analyser": self.analyser.to_data(),
+            "main": self._main.to_data(),
+            "by_stem": self._by_stem.to_data() if self._by_stem is not None else None,
+            "exceptions": self._exceptions,
+        }
 
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
-        self._split = splitter(self.language)
-        self._init_caches()
+    @classmethod
+    def from_data(cls, data: dict, by_order: dict[int, Rendering]) -> "LanguageIndex":
+        index = cls.__new__(cls)
+        index.language = str(data["language"])
+        index.stem = bool(data["stem"])
+        index._split = splitter(index.language)
+        index.analyser = Analyser.from_data(data["analyser"])
+        index._main = _Trie.from_data(data["main"])
+        index._by_stem = _Trie.from_data(data["by_stem"]) if data["by_stem"] is not None else None
+        index._by_order = by_order
+        index._exceptions = bool(data["exceptions"])
+        index._init_caches()
+        return index
 
     def key(self, word: str) -> str:
         """The key a word is matched by (never None: a word no glossary form has gets a key
@@ -223,6 +254,7 @@ class LanguageIndex:
 
     def _find(self, compiled: _Trie, parts: list[str], keys: list[str | None]) -> list[Match]:
         trie = compiled.trie
+        by_order = self._by_order
         following = keys[1:]
         following.append(None)
         starts = compress(
@@ -238,13 +270,13 @@ class LanguageIndex:
             if i < taken:
                 continue
             node = trie[keys[i]]
-            best: tuple[int, Rendering] | None = None
+            best: tuple[int, int] | None = None
             j = i
             while True:
                 cands = node.get(_END)
                 if cands is not None:
-                    if len(cands) == 1 and cands[0].plain:  # the common case, inlined
-                        best = (j, cands[0].rendering)
+                    if len(cands) == 1 and cands[0][_PLAIN]:  # the common case, inlined
+                        best = (j, cands[0][_ORDER])
                     else:
                         chosen = self._choose(cands, parts[2 * i + 1 : 2 * j + 2 : 2])
                         if chosen is not None:
@@ -257,31 +289,32 @@ class LanguageIndex:
                     break
             if best is None:
                 continue
-            last, rendering = best
+            last, order = best
             first_part, last_part = 2 * i + 1, 2 * last + 1
             char += sum(map(len, parts[part:first_part]))
             start = char
             end = start + sum(map(len, parts[first_part:last_part + 1]))
             part = first_part
-            matches.append(Match(start, end, rendering))
+            matches.append(Match(start, end, by_order[order]))
             taken = last + 1
         return matches
 
     @staticmethod
-    def _choose(cands: list[_Candidate], span: list[str]) -> Rendering | None:
-        """Of the renderings sharing these keys, the one the text (`span`'s words) spells; else the first."""
-        surface = tuple(normalise_word(w) for w in span)
+    def _choose(cands: list[list], span: list[str]) -> int | None:
+        """Of the renderings sharing these keys, the one the text (`span`'s words) spells;
+        else the first (its glossary order)."""
+        surface = [normalise_word(w) for w in span]
         viable = [
             c for c in cands
-            if (c.case is None or _case_matches(c.case, span)) and (not c.exact or c.words == surface)
+            if (c[_CASE] is None or _case_matches(c[_CASE], span)) and (not c[_EXACT] or c[_WORDS] == surface)
         ]
         if not viable:
             return None
         if len(viable) > 1:
             for c in viable:
-                if c.words == surface:
-                    return c.rendering
-        return viable[0].rendering
+                if c[_WORDS] == surface:
+                    return c[_ORDER]
+        return viable[0][_ORDER]
 
 
 def _merge(a: list[Match], b: list[Match]) -> list[Match]:
@@ -316,7 +349,7 @@ def _exception_pattern(phrase: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + r"[\s\u00a0\u2010-\u2015-]+".join(words) + r"(?!\w)", re.IGNORECASE)
 
 
-def _case_matches(case: tuple[tuple[str, int], ...], span: list[str]) -> bool:
+def _case_matches(case: list, span: list[str]) -> bool:
     for (expected, length), word in zip(case, span):
         if normalise_word(word, casefold=False)[:length] != expected[:length]:
             return False
