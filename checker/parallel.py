@@ -27,7 +27,12 @@ def _check(path: str):
 
 
 def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator:
-    """DocumentOutcomes of `files`, in order, computed by `jobs` forked processes."""
+    """DocumentOutcomes of `files`, in order, computed by `jobs` forked processes.
+
+    A worker that dies (killed, out of memory, a crash in a C library) never hangs the run:
+    the files it may have been checking are checked again one by one in a fresh process,
+    and one that kills its process again becomes a `read-error` finding.
+    """
     global _checker
     from checker.pipeline import DocumentChecker
 
@@ -39,7 +44,70 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
     except ValueError:
         yield from map(_checker, files)
         return
-    with context.Pool(min(jobs, len(files))) as pool:
-        # Big files first would balance better, but order must be kept: imap keeps it, and a
-        # chunk of one file keeps a slow file from holding back a whole batch.
-        yield from pool.imap(_check, files, chunksize=1)
+    pending = list(files)
+    while pending:
+        done, pending = yield from _run_pool(pending, min(jobs, len(pending)), context)
+        if pending:
+            # The pool broke: the first file not yet reported, and every file sent out with
+            # it, are suspects; each is checked alone so the one that kills its process is
+            # found and the others are reported as usual.
+            suspects, pending = pending[: jobs * 2], pending[jobs * 2 :]
+            for path in suspects:
+                yield _isolated(path, context)
+
+
+def _run_pool(files: list[str], workers: int, context):  # noqa: ANN001
+    """Yield outcomes in order until the pool breaks; return (count done, files left)."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    window = deque()
+    done = 0
+    executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    try:
+        queue = iter(files)
+        for path in queue:
+            window.append((path, executor.submit(_check, path)))
+            if len(window) >= workers * 2:  # keep a few in flight, results in order
+                path0, future = window[0]
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    return done, [p for p, _ in window] + list(queue)
+                window.popleft()
+                done += 1
+                yield outcome
+        while window:
+            path0, future = window[0]
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:
+                return done, [p for p, _ in window]
+            window.popleft()
+            done += 1
+            yield outcome
+        return done, []
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+
+
+def _isolated(path: str, context):  # noqa: ANN001
+    """The outcome of one file checked in a process of its own, or a read-error if that
+    process dies too."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    executor = ProcessPoolExecutor(max_workers=1, mp_context=context)
+    try:
+        return executor.submit(_check, path).result()
+    except BrokenProcessPool:
+        from checker.checks import READ_ERROR
+        from checker.pipeline import DocumentOutcome
+
+        finding = READ_ERROR.finding(
+            path, 1, 1, "the process checking this file died (killed, out of memory or crashed); it was not checked"
+        )
+        return DocumentOutcome(path, None, (finding,))
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
