@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from checker.placeables import mask
@@ -58,14 +59,34 @@ class Segment:
         return self.source is not None
 
     def position(self, offset: int) -> tuple[int, int]:
-        """Line and column (1-based) in the file of character `offset` of `text`."""
+        """Line and column (1-based) in the file of character `offset` of `text`.
+
+        O(log n) per call after one pass over the text (cached on the segment): a segment of
+        megabytes with thousands of occurrences must not recount its lines for each."""
+        newlines = self._newlines(False)
         if self.anchors:
-            offsets = [a.offset for a in self.anchors]
+            offsets = self._anchor_offsets()
             i = bisect_right(offsets, offset) - 1
             if i >= 0:
                 a = self.anchors[i]
-                return _advance(self.text, a.offset, offset, a.line, a.column)
-        return _advance(self.text, 0, offset, self.line, self.column)
+                return _advance(newlines, a.offset, offset, a.line, a.column)
+        return _advance(newlines, 0, offset, self.line, self.column)
+
+    def _newlines(self, source: bool) -> list[int]:
+        name = "_source_newlines" if source else "_text_newlines"
+        cached = self.__dict__.get(name)
+        if cached is None:
+            text = (self.source or "") if source else self.text
+            cached = [m.start() for m in _NEWLINE.finditer(text)]
+            object.__setattr__(self, name, cached)  # a cache, not a field: frozen stays frozen
+        return cached
+
+    def _anchor_offsets(self) -> list[int]:
+        cached = self.__dict__.get("_offsets")
+        if cached is None:
+            cached = [a.offset for a in self.anchors]
+            object.__setattr__(self, "_offsets", cached)
+        return cached
 
     def end_position(self, end: int) -> tuple[int, int] | None:
         """Line and column just after character `end - 1` of `text` (exclusive end), or
@@ -79,14 +100,20 @@ class Segment:
         """Line and column of character `offset` of `source` (no anchors: first line)."""
         line = self.source_line if self.source_line is not None else self.line
         column = self.source_column if self.source_column is not None else 1
-        return _advance(self.source or "", 0, offset, line, column)
+        return _advance(self._newlines(True), 0, offset, line, column)
 
 
-def _advance(text: str, start: int, offset: int, line: int, column: int) -> tuple[int, int]:
-    newlines = text.count("\n", start, offset)
-    if not newlines:
+_NEWLINE = re.compile("\n")
+
+
+def _advance(newlines: list[int], start: int, offset: int, line: int, column: int) -> tuple[int, int]:
+    """Where `offset` lies, counting from `start` at `line`:`column` (`newlines`: the
+    offsets of the text's line breaks, sorted)."""
+    first = bisect_left(newlines, start)
+    last = bisect_left(newlines, offset)  # breaks before offset
+    if last == first:
         return line, column + offset - start
-    return line + newlines, offset - text.rfind("\n", start, offset)
+    return line + last - first, offset - newlines[last - 1]
 
 
 @dataclass(frozen=True)
