@@ -17,6 +17,10 @@ directory: `termcheck check translations/` and `termcheck check ./translations`
 name files differently.
 
 `read-error` findings are never recorded nor hidden: nothing in that file was checked.
+
+A baseline is input anyone can commit: a damaged or hostile one (nesting thousands deep,
+a number of thousands of digits, `"version": true`) is one line naming the file, line and
+column, never a traceback.
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import codecs
 import hashlib
 import json
 import os
+import re
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass
@@ -237,14 +243,66 @@ def load_baseline(path: str) -> Baseline:
         document = json.loads(text)
     except json.JSONDecodeError as e:
         raise BaselineError(path, f"invalid JSON: {e.msg}", e.lineno, e.colno) from None
+    except RecursionError:
+        offset = _too_deep(text)
+        message = f"invalid JSON: nested more than {_MAX_DEPTH} deep"
+        raise BaselineError(path, message, *_line_col(text, offset)) from None
+    except ValueError:  # an integer beyond Python's digit limit (sys.get_int_max_str_digits)
+        offset = _huge_number(text)
+        message = f"invalid JSON: a number of more than {_digit_limit()} digits"
+        raise BaselineError(path, message, *_line_col(text, offset)) from None
     return Baseline(_entries(path, document), path)
+
+
+#: the JSON tokens the locators below step through: strings (skipped whole), brackets, numbers
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*')
+#: deeper than any baseline is: where a too-deep document is reported
+_MAX_DEPTH = 100
+
+
+def _too_deep(text: str) -> int:
+    """Offset of the first bracket nested deeper than _MAX_DEPTH (0 if none)."""
+    depth = 0
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token in ("[", "{"):
+            depth += 1
+            if depth > _MAX_DEPTH:
+                return m.start()
+        elif token in ("]", "}"):
+            depth -= 1
+    return 0
+
+
+def _huge_number(text: str) -> int:
+    """Offset of the first number whose integer part is longer than Python converts (0 if none)."""
+    limit = _digit_limit()
+    for m in _TOKEN.finditer(text):
+        token = m.group()
+        if token[0] in "-0123456789" and len(re.match(r"-?[0-9]*", token).group().lstrip("-")) > limit:
+            return m.start()
+    return 0
+
+
+def _digit_limit() -> int:
+    return getattr(sys, "get_int_max_str_digits", lambda: 4300)() or 10**9
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of character `offset` of `text`."""
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _entries(path: str, document: Any) -> list[BaselineEntry]:
     if not isinstance(document, dict) or document.get("tool") != TOOL:
         raise BaselineError(path, 'not a termcheck baseline (expected an object with "tool": "termcheck")')
-    if document.get("version") != VERSION:
-        raise BaselineError(path, f"unsupported baseline version {document.get('version')!r}; expected {VERSION}")
+    version = document.get("version")
+    # bool is an int in Python, and True == 1: `"version": true` is no version 1.
+    if type(version) is not int or version != VERSION:
+        shown = json.dumps(version)
+        shown = shown if len(shown) <= 40 else shown[:39] + "\u2026"
+        raise BaselineError(path, f"unsupported baseline version {shown}; expected {VERSION}")
     items = document.get("findings")
     if not isinstance(items, list):
         raise BaselineError(path, '"findings" must be a list')

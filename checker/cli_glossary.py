@@ -128,7 +128,9 @@ def glossary_import(source, fmt, output, force) -> None:
     with open(source, "rb") as fh:
         data = fh.read()
     imported = or_exit(read, data, source)
-    text = dump_glossary(imported, header=f"Imported from {os.path.basename(source)} by termcheck")
+    header = f"Imported from {os.path.basename(source)} by termcheck"
+    # dump_glossary loads what it wrote: a glossary that would not load is refused, not written
+    text = or_exit(lambda: dump_glossary(imported, header=header, path=output or "<stdout>", source=source))
     if output:
         if os.path.exists(output) and not force:
             click.echo(f"termcheck: {output} exists; use --force to overwrite it", err=True)

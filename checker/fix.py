@@ -17,6 +17,15 @@ is never used: it re-wraps the whole file.
 Planning reads each file's bytes once; applying writes only if the file still has those
 bytes, atomically (temporary file in the same directory, same permission bits, fsync,
 os.replace).
+
+What is never written, only reported as not fixed: a read-only file (no write permission
+bit, or not writable by this user), and a file that lies outside the paths checked once
+symlinks are resolved (inside a directory given, or the directory of a file given: a
+symlink planted in the tree cannot make --fix write elsewhere). A file with several hard
+links is rewritten in place (after the same check that it still has the bytes it was
+planned on), so every link keeps seeing one file. A temporary file left by a run that was
+killed (`.NAME.xxxxxxxx.tmp` next to NAME, this module's naming) is removed by the next
+run that writes NAME, unless a running termcheck still holds it.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ from checker.matching.normalise import normalise_word
 from checker.matching.tokenise import splitter
 
 CHANGED = "changed on disk since it was read; not fixed"
+READ_ONLY = "read-only; not fixed"
 
 
 @dataclass(frozen=True)
@@ -79,6 +89,8 @@ class FileFix:
     text: str  # decoded, BOM removed, line endings as in the file
     new_text: str
     edits: tuple[Edit, ...]
+    #: the file written (symlinks resolved, when planned); "" for the path itself resolved then
+    target: str = ""
 
 
 @dataclass
@@ -87,6 +99,8 @@ class FixPlan:
     skipped: list[Skipped] = field(default_factory=list)
     #: files that are not fixed at all, one line each (`path: error: message`)
     errors: list[str] = field(default_factory=list)
+    #: the file each planned path writes (device and inode, else its resolved path) -> that path
+    targets: dict[object, str] = field(default_factory=dict, repr=False)
 
     @property
     def edits(self) -> dict[str, list[Edit]]:
@@ -127,23 +141,81 @@ def plan_paths(
         for doc in iter_documents(paths, lang=lang, include_fuzzy=include_fuzzy)
         if not isinstance(doc, ReadError)
     )
-    return plan_fixes(matches, matcher.glossary)
+    return plan_fixes(matches, matcher.glossary, roots=paths)
 
 
 def plan_fixes(
-    documents: Iterable[DocumentMatches], glossary: Glossary, *, honour_suppressions: bool = True
+    documents: Iterable[DocumentMatches],
+    glossary: Glossary,
+    *,
+    honour_suppressions: bool = True,
+    roots: Sequence[str] | None = None,
 ) -> FixPlan:
     """The fixes for the forbidden renderings found in `documents` (the pipeline's matches).
 
     A forbidden rendering silenced by a `termcheck: ignore` marker is a human decision
     (a quotation, a historical title): it is left alone unless `honour_suppressions` is off.
+    `roots` are the paths checked (files or directories): a document whose file, symlinks
+    resolved, lies outside them is not fixed; without roots, each document is taken as
+    given by itself (its own directory is its tree).
     """
     plan = FixPlan()
+    tree = _Tree(roots) if roots is not None else None
     for dm in documents:
         if dm.document.path in plan.files:
             continue  # the same file given twice
-        _plan_document(dm, glossary, plan, honour_suppressions)
+        _plan_document(dm, glossary, plan, honour_suppressions, tree or _Tree([dm.document.path]))
     return plan
+
+
+class _Tree:
+    """The directories --fix may write in: each directory given, and the directory of
+    each file given (so a symlink given by name may point at a sibling), symlinks resolved."""
+
+    def __init__(self, roots: Iterable[str]) -> None:
+        self.directories: list[str] = []
+        for root in roots:
+            if os.path.isdir(root):
+                self.directories.append(os.path.realpath(root))
+            else:
+                self.directories.append(os.path.realpath(os.path.dirname(os.path.abspath(root))))
+
+    def holds(self, target: str) -> bool:
+        for directory in self.directories:
+            try:
+                if os.path.commonpath([directory, target]) == directory:
+                    return True
+            except ValueError:  # different drives (Windows)
+                continue
+        return False
+
+
+def _refusal(path: str, tree: _Tree) -> tuple[str, str | None]:
+    """(the file --fix would write, why it must not); the reason is None when it may."""
+    target = os.path.realpath(path)
+    if not tree.holds(target):
+        return target, f"is {target}, outside the paths checked; not fixed"
+    if _read_only(target):
+        return target, READ_ONLY
+    return target, None
+
+
+def _identity(target: str) -> object:
+    try:
+        info = os.stat(target)
+    except OSError:
+        return target
+    return (info.st_dev, info.st_ino)
+
+
+def _read_only(target: str) -> bool:
+    """No write permission bit at all (root may write anyway: a read-only file is a
+    decision), or not writable by this user."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False  # reading it will say what is wrong
+    return not stat.S_IMODE(mode) & 0o222 or not os.access(target, os.W_OK)
 
 
 @dataclass
@@ -158,7 +230,9 @@ class _Candidate:
     pieces: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def _plan_document(dm: DocumentMatches, glossary: Glossary, plan: FixPlan, honour_suppressions: bool) -> None:
+def _plan_document(
+    dm: DocumentMatches, glossary: Glossary, plan: FixPlan, honour_suppressions: bool, tree: _Tree
+) -> None:
     doc = dm.document
     syntax = _SYNTAX.get(doc.format)
     candidates = [
@@ -174,6 +248,13 @@ def _plan_document(dm: DocumentMatches, glossary: Glossary, plan: FixPlan, honou
             plan.skipped.append(_skip(doc.path, c, f"{doc.format} files cannot be fixed"))
         return
     path = doc.path
+    target, refusal = _refusal(path, tree)
+    if refusal:
+        plan.errors.append(f"{path}: error: {refusal}")
+        return
+    identity = _identity(target)
+    if identity in plan.targets:
+        return  # the same file reached twice (a symlink, a hard link): fixed once, by its other name
     try:
         data = _read(path)
     except OSError as e:
@@ -225,7 +306,8 @@ def _plan_document(dm: DocumentMatches, glossary: Glossary, plan: FixPlan, honou
         Edit(path, c.line, c.column, c.old, c.new, c.match.rendering.term_id)
         for c in sorted(accepted, key=lambda c: (c.line, c.column))
     )
-    plan.files[path] = FileFix(path, data, new_data, text, new_text, edits)
+    plan.files[path] = FileFix(path, data, new_data, text, new_text, edits, target)
+    plan.targets[identity] = path
 
 
 def _never(line: int, term_id: str) -> bool:
@@ -680,6 +762,10 @@ class _Changed(Exception):
     pass
 
 
+class _Refused(Exception):
+    pass
+
+
 def apply_fixes(plan: FixPlan) -> list[str]:
     """Write every planned file; the error lines of the files that could not be written.
 
@@ -691,34 +777,49 @@ def apply_fixes(plan: FixPlan) -> list[str]:
             _write(fix)
         except _Changed:
             errors.append(f"{path}: error: {CHANGED}")
+        except _Refused as e:
+            errors.append(f"{path}: error: {e}")
         except OSError as e:
             errors.append(f"{path}: error: cannot write: {e.strerror or e}; not fixed")
     return errors
 
 
 def _write(fix: FileFix) -> None:
-    """Replace the file's contents atomically, if it still has the bytes it was planned on."""
+    """Replace the file's contents, if it still has the bytes it was planned on:
+    atomically (a temporary file renamed over it), or in place if it has hard links."""
     target = os.path.realpath(fix.path)  # write through a symlink, do not replace it
+    if fix.target and target != fix.target:
+        raise _Changed  # a symlink that now points elsewhere
+    if _read_only(target):
+        raise _Refused(READ_ONLY)
+    directory = os.path.dirname(target) or "."
+    _remove_stale_temporaries(directory, os.path.basename(target))
+    info = os.stat(target)
+    if info.st_nlink > 1:
+        _write_in_place(target, fix)
+        return
     if _read(target) != fix.data:
         raise _Changed
-    info = os.stat(target)
-    directory = os.path.dirname(target) or "."
-    fd, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
+    fd, temporary = tempfile.mkstemp(prefix=_temporary_prefix(target), suffix=".tmp", dir=directory)
     try:
+        _lock(fd)  # held until the file is renamed or removed: not stale while this run lives
         with os.fdopen(fd, "wb") as fh:
             fh.write(fix.new_data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(temporary, stat.S_IMODE(info.st_mode))
-        if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
-            try:
-                os.chown(temporary, info.st_uid, info.st_gid)
-            except OSError:
-                pass  # only root may give a file away; the content matters more
-        # Last look before replacing: an editor may have saved in the meantime.
-        if _read(target) != fix.data:
-            raise _Changed
-        os.replace(temporary, target)
+            os.chmod(temporary, stat.S_IMODE(info.st_mode))
+            if hasattr(os, "chown") and (info.st_uid, info.st_gid) != (os.getuid(), os.getgid()):
+                try:
+                    os.chown(temporary, info.st_uid, info.st_gid)
+                except OSError:
+                    pass  # only root may give a file away; the content matters more
+            # Last look before replacing: an editor may have saved in the meantime.
+            if _read(target) != fix.data:
+                raise _Changed
+            if os.name != "nt":
+                os.replace(temporary, target)  # still locked: no other run takes it for stale
+        if os.name == "nt":
+            os.replace(temporary, target)  # Windows renames no open file
     except BaseException:
         try:
             os.unlink(temporary)
@@ -726,6 +827,79 @@ def _write(fix: FileFix) -> None:
             pass
         raise
     _fsync_directory(directory)
+
+
+def _write_in_place(target: str, fix: FileFix) -> None:
+    """Overwrite the file through its own descriptor (same inode: hard links stay one file),
+    after checking on that descriptor that it still holds the planned-on bytes."""
+    fd = os.open(target, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "r+b") as fh:
+        _lock(fh.fileno())
+        if fh.read() != fix.data:
+            raise _Changed
+        fh.seek(0)
+        fh.write(fix.new_data)
+        fh.truncate()
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def _temporary_prefix(target: str) -> str:
+    return f".{os.path.basename(target)}."
+
+
+def _lock(fd: int) -> None:
+    """An exclusive advisory lock on `fd` (released when it is closed, or the process dies)."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        pass
+
+
+#: what tempfile.mkstemp adds between prefix and suffix
+_RANDOM = re.compile(r"[a-z0-9_]{8}\.tmp")
+
+
+def _remove_stale_temporaries(directory: str, name: str) -> None:
+    """Remove `.NAME.xxxxxxxx.tmp` files a killed run left next to NAME: regular files of
+    this user that no running process holds locked (without fcntl: older than an hour)."""
+    prefix = f".{name}."
+    try:
+        entries = [
+            e for e in os.scandir(directory) if e.name.startswith(prefix) and _RANDOM.fullmatch(e.name, len(prefix))
+        ]
+    except OSError:
+        return
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    import time
+
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if not stat.S_ISREG(info.st_mode) or (hasattr(os, "geteuid") and info.st_uid != os.geteuid()):
+                continue
+            if fcntl is None:
+                if time.time() - info.st_mtime > 3600:
+                    os.unlink(entry.path)
+                continue
+            fd = os.open(entry.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                continue  # a running termcheck is writing it
+            else:
+                os.unlink(entry.path)
+            finally:
+                os.close(fd)
+        except OSError:
+            continue
 
 
 def _fsync_directory(directory: str) -> None:

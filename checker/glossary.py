@@ -26,6 +26,11 @@ Format (version 1)::
 The loader works on PyYAML's node graph (composed by libyaml when available), so every
 value keeps its line and column, duplicate keys are seen rather than silently
 overwritten, and scalars stay strings (`no:` is Norwegian, not False).
+
+YAML anchors and aliases (`&name`, `*name`) are refused: one alias of a long string used
+thousands of times turns a small file into an enormous glossary (and error report). Text
+from the file is echoed in messages shortened to SHOWN_CHARS characters, control
+characters escaped, so every problem stays one short line.
 """
 
 from __future__ import annotations
@@ -42,6 +47,13 @@ _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TERM_KEYS = ("id", "note", "case_sensitive", "match", "exceptions", "renderings")
 _LANG_KEYS = ("preferred", "variants", "forbidden")
 _RENDERING_KEYS = ("text", "match", "exceptions")
+#: how much of a value from the file a message echoes
+SHOWN_CHARS = 80
+#: the longest message one problem prints (several echoed values and the text around them)
+_MAX_MESSAGE = 400
+#: where an anchor (`&a`) or alias (`*a`) may start: after a space, a line start or a flow
+#: indicator (only a hint: a quoted "R &D" matches too, and is looked at more closely)
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 #: how a rendering's words are compared with a text's: dictionary forms (lemma), Snowball
 #: stems (stem), or the normalised words as written (exact); None is the language's default
 MATCH_MODES = ("lemma", "stem", "exact")
@@ -166,6 +178,27 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {self.message}"
 
 
+def shown(text: object, limit: int = SHOWN_CHARS) -> str:
+    """`text` as a message echoes it: control characters escaped, at most `limit`
+    characters (then cut, with an ellipsis)."""
+    value = str(text)
+    if not value.isprintable():
+        value = "".join(ch if ch.isprintable() or ch == " " else _escape(ch) for ch in value)
+    if len(value) > limit:
+        value = value[: limit - 1] + "\u2026"
+    return value
+
+
+def _escape(ch: str) -> str:
+    return {"\n": "\\n", "\t": "\\t", "\r": "\\r"}.get(ch) or (
+        f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}" if ord(ch) < 0x10000 else f"\\U{ord(ch):08x}"
+    )
+
+
+def _short(message: str) -> str:
+    return message if len(message) <= _MAX_MESSAGE else message[: _MAX_MESSAGE - 1] + "\u2026"
+
+
 class GlossaryError(Exception):
     """The glossary cannot be used; `problems` lists every reason, each with its place."""
 
@@ -194,6 +227,8 @@ def parse_glossary(text: str, path: str = "<glossary>", sha256: str = "") -> Glo
 
     from checker.perf import gc_paused
 
+    if _ANCHOR_HINT.search(text):
+        _refuse_anchors(text, path)
     try:
         with gc_paused():
             root = yaml.compose(text, Loader=_loader_class())
@@ -201,15 +236,54 @@ def parse_glossary(text: str, path: str = "<glossary>", sha256: str = "") -> Glo
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         msg = " ".join(str(p) for p in (exc.context, exc.problem) if p)
-        raise GlossaryError([Problem(path, line, col, f"YAML syntax error: {msg}")])
+        raise GlossaryError([Problem(path, line, col, _short(f"YAML syntax error: {shown(msg, 200)}"))])
+    except yaml.reader.ReaderError as exc:
+        # a character YAML does not allow (a control character, U+FFFE, ...): at its place
+        line, col = _line_col(text, exc.position)
+        char = exc.character
+        what = f"character U+{char:04X}" if isinstance(char, int) else f"character {shown(repr(char))}"
+        raise GlossaryError([Problem(path, line, col, f"YAML error: {what} is not allowed ({exc.reason})")])
     except yaml.YAMLError as exc:
-        raise GlossaryError([Problem(path, 1, 1, f"YAML error: {exc}")])
+        raise GlossaryError([Problem(path, 1, 1, f"YAML error: {shown(exc, 200)}")])
     builder = _Builder(path)
     with gc_paused():
         terms = builder.build(root)
     if builder.problems:
         raise GlossaryError(builder.problems)
     return Glossary(path=path, terms=tuple(terms), sha256=sha256, by_id={t.id: t for t in terms})
+
+
+def _line_col(text: str, position: int) -> tuple[int, int]:
+    """1-based line and column of character `position` of `text` (lines as YAML counts them)."""
+    position = max(0, min(position, len(text)))
+    before = text[:position]
+    line_start = max(before.rfind("\n"), before.rfind("\r")) + 1
+    return len(re.findall(r"\r\n|\r|\n", before)) + 1, position - line_start + 1
+
+
+def _refuse_anchors(text: str, path: str) -> None:
+    """GlossaryError at the first anchor or alias of `text`, if it has one.
+
+    Done on the parser's events, before any node is composed: an alias is never expanded.
+    A file that does not parse is left to the composer to report.
+    """
+    import yaml
+
+    try:
+        for event in yaml.parse(text, Loader=_loader_class()):
+            if isinstance(event, yaml.AliasEvent):
+                what = f"alias '*{shown(event.anchor, 40)}'"
+            elif getattr(event, "anchor", None) is not None:
+                what = f"anchor '&{shown(event.anchor, 40)}'"
+            else:
+                continue
+            line, col = event.start_mark.line + 1, event.start_mark.column + 1
+            raise GlossaryError([Problem(
+                path, line, col,
+                f"YAML {what}: anchors and aliases are not allowed in a glossary (write each value out)",
+            )])
+    except yaml.YAMLError:
+        return
 
 
 def _loader_class():
@@ -244,7 +318,7 @@ class _Builder:
 
     def error(self, node, message: str) -> None:
         line, col = _pos(node) if node is not None else (1, 1)
-        self.problems.append(Problem(self.path, line, col, message))
+        self.problems.append(Problem(self.path, line, col, _short(message)))
 
     def mapping(self, node, what: str, allowed: tuple[str, ...]) -> dict | None:
         """Key -> (key node, value node) of a mapping node, reporting duplicates and unknown keys."""
@@ -260,10 +334,10 @@ class _Builder:
                 continue
             key = key_node.value
             if key in out:
-                self.error(key_node, f"{what}: duplicate key '{key}' (first at line {_pos(out[key][0])[0]})")
+                self.error(key_node, f"{what}: duplicate key '{shown(key)}' (first at line {_pos(out[key][0])[0]})")
                 continue
             if allowed and key not in allowed:
-                self.error(key_node, f"{what}: unknown key '{key}' (expected one of: {', '.join(allowed)})")
+                self.error(key_node, f"{what}: unknown key '{shown(key)}' (expected one of: {', '.join(allowed)})")
                 continue
             out[key] = (key_node, value_node)
         return out
@@ -292,7 +366,7 @@ class _Builder:
         if value is None:
             return None
         if value not in MATCH_MODES:
-            self.error(node, f"{what}: unknown match mode '{value}' (expected one of: {', '.join(MATCH_MODES)})")
+            self.error(node, f"{what}: unknown match mode '{shown(value)}' (expected one of: {', '.join(MATCH_MODES)})")
             return None
         return value
 
@@ -356,7 +430,7 @@ class _Builder:
         else:
             version = self.scalar(top["version"][1], "version")
             if version is not None and version != "1":
-                self.error(top["version"][1], f"unsupported glossary version '{version}' (this termcheck reads version 1)")
+                self.error(top["version"][1], f"unsupported glossary version '{shown(version)}' (this termcheck reads version 1)")
         if "terms" not in top:
             self.error(root, "glossary: missing 'terms'")
             return []
@@ -374,7 +448,7 @@ class _Builder:
             if term is None:
                 continue
             if term.id in seen:
-                self.error(term_node, f"duplicate term id '{term.id}' (first at line {seen[term.id]})")
+                self.error(term_node, f"duplicate term id '{shown(term.id)}' (first at line {seen[term.id]})")
                 continue
             seen[term.id] = term.line
             order += sum(len(v) for v in term.renderings.values())
@@ -393,7 +467,7 @@ class _Builder:
         if term_id is None:
             return None
         if not _ID.match(term_id):
-            self.error(fields["id"][1], f"term id '{term_id}' must be lowercase letters, digits and '-'")
+            self.error(fields["id"][1], f"term id '{shown(term_id)}' must be lowercase letters, digits and '-'")
         note = self.scalar(fields["note"][1], "note") if "note" in fields else None
         case_sensitive = False
         if "case_sensitive" in fields:
@@ -402,19 +476,19 @@ class _Builder:
                 if raw.lower() in ("true", "yes", "on"):
                     case_sensitive = True
                 elif raw.lower() not in ("false", "no", "off"):
-                    self.error(fields["case_sensitive"][1], f"term '{term_id}': case_sensitive must be true or false")
-        match = self.match_mode(fields["match"][1], f"term '{term_id}'") if "match" in fields else None
+                    self.error(fields["case_sensitive"][1], f"term '{shown(term_id)}': case_sensitive must be true or false")
+        match = self.match_mode(fields["match"][1], f"term '{shown(term_id)}'") if "match" in fields else None
         exceptions = (
-            self.exception_list(fields["exceptions"][1], f"term '{term_id}'") if "exceptions" in fields else []
+            self.exception_list(fields["exceptions"][1], f"term '{shown(term_id)}'") if "exceptions" in fields else []
         )
         if "renderings" not in fields:
-            self.error(node, f"term '{term_id}': missing 'renderings'")
+            self.error(node, f"term '{shown(term_id)}': missing 'renderings'")
             return None
-        langs = self.mapping(fields["renderings"][1], f"term '{term_id}' renderings", ())
+        langs = self.mapping(fields["renderings"][1], f"term '{shown(term_id)}' renderings", ())
         if langs is None:
             return None
         if not langs:
-            self.error(fields["renderings"][1], f"term '{term_id}': no renderings")
+            self.error(fields["renderings"][1], f"term '{shown(term_id)}': no renderings")
         renderings: dict[str, tuple[Rendering, ...]] = {}
         language_lines: dict[str, int] = {}
         phrases = tuple(e for e, _ in exceptions) if exceptions else ()
@@ -422,10 +496,10 @@ class _Builder:
         for raw_lang, (lang_node, value_node) in langs.items():
             lang = normalise_tag(raw_lang)
             if lang is None:
-                self.error(lang_node, f"term '{term_id}': '{raw_lang}' is not a language code")
+                self.error(lang_node, f"term '{shown(term_id)}': '{shown(raw_lang)}' is not a language code")
                 continue
             if lang in renderings:
-                self.error(lang_node, f"term '{term_id}': language '{lang}' given twice")
+                self.error(lang_node, f"term '{shown(term_id)}': language '{shown(lang)}' given twice")
                 continue
             language_lines[lang] = _pos(lang_node)[0]
             items = self.language(term_id, lang, lang_node, value_node, case_sensitive, order, match, inherited)
@@ -444,7 +518,7 @@ class _Builder:
         """The renderings of one language; `inherited` are the term's exceptions, repeats removed."""
         import yaml
 
-        where = f"term '{term_id}' [{lang}]"
+        where = f"term '{shown(term_id)}' [{shown(lang)}]"
         entries: list[tuple[object, str]] = []  # (node, status)
         if isinstance(node, yaml.ScalarNode) or (
             # most language mappings start with `preferred:`; only others need a closer look
@@ -484,7 +558,7 @@ class _Builder:
                 first_status, first_line = seen[key]
                 self.error(
                     item,
-                    f"{where}: rendering '{clean}' listed twice (as {first_status} at line {first_line} and as {status})",
+                    f"{where}: rendering '{shown(clean)}' listed twice (as {first_status} at line {first_line} and as {status})",
                 )
                 continue
             line = _pos(item)[0]

@@ -26,6 +26,8 @@ of the row (its text as in the other cells) to what it sets itself: `{"match": "
 Import also reads `;`- or tab-separated files (a spreadsheet's locale may choose them), a
 UTF-8 BOM (Excel writes one), columns in any order; only id, language and preferred are
 required. Rows of a term need not be adjacent: terms keep the order of their first row.
+Control characters other than tab and line breaks (a NUL, an escape) are refused at their
+line and column: a glossary cannot hold them.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ import io
 import json
 import re
 
-from checker.glossary import MATCH_MODES, STATUSES, Glossary
+from checker.glossary import MATCH_MODES, STATUSES, Glossary, shown
 from checker.glossary_yaml import (
     GlossaryData,
     GlossaryIOError,
@@ -55,6 +57,10 @@ SEPARATOR = " | "
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TRUE = ("true", "yes", "on", "1")
 _FALSE = ("false", "no", "off", "0")
+#: characters no glossary may hold: control characters but tab and line breaks,
+#: U+FFFE and U+FFFF (not characters); YAML does not allow them as they are
+_FORBIDDEN_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
 def export_csv(glossary: Glossary) -> str:
@@ -129,6 +135,14 @@ def import_csv(data: bytes, path: str) -> GlossaryData:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise GlossaryIOError(path, line, "not valid UTF-8 (save the spreadsheet as 'CSV UTF-8')") from None
+    bad = _FORBIDDEN_CHARS.search(text)
+    if bad:
+        before = text[: bad.start()]
+        line = len(_NEWLINE.findall(before)) + 1
+        column = bad.start() - max(before.rfind("\n"), before.rfind("\r"))
+        raise GlossaryIOError(
+            path, line, f"control character U+{ord(bad.group()):04X} in a cell: a glossary cannot hold it", column
+        )
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
     rows = _rows(reader, path)
     if not rows:
@@ -147,9 +161,12 @@ def import_csv(data: bytes, path: str) -> GlossaryData:
 
 def _delimiter(text: str) -> str:
     """',' unless the header row is only a header when split at ';' or a tab."""
-    first = text.split("\n", 1)[0]
+    first = _NEWLINE.split(text, 1)[0]  # a lone \r ends a line for the reader too
     for delimiter in (",", ";", "\t"):
-        names = {c.strip().lower() for c in next(csv.reader([first], delimiter=delimiter), [])}
+        try:
+            names = {c.strip().lower() for c in next(csv.reader([first], delimiter=delimiter), [])}
+        except csv.Error:
+            continue  # malformed: the reader says where, with the delimiter it gets
         if {"id", "language"} <= names:
             return delimiter
     return ","
@@ -163,7 +180,7 @@ def _rows(reader, path: str) -> list[tuple[int, list[str]]]:
             rows.append((line, cells))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise GlossaryIOError(path, reader.line_num or line, f"malformed CSV: {exc}") from None
+        raise GlossaryIOError(path, reader.line_num or line, f"malformed CSV: {shown(exc)}") from None
     return rows
 
 
@@ -172,10 +189,10 @@ def _columns(header: list[str], line: int, path: str) -> list[str]:
     for name in names:
         if name not in COLUMNS + MATCH_COLUMNS:
             raise GlossaryIOError(
-                path, line, f"unknown column '{name}' (expected: {', '.join(COLUMNS + MATCH_COLUMNS)})"
+                path, line, f"unknown column '{shown(name)}' (expected: {', '.join(COLUMNS + MATCH_COLUMNS)})"
             )
         if names.count(name) > 1:
-            raise GlossaryIOError(path, line, f"column '{name}' given twice")
+            raise GlossaryIOError(path, line, f"column '{shown(name)}' given twice")
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise GlossaryIOError(path, line, f"missing column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
@@ -205,20 +222,20 @@ class _Builder:
         if not term_id:
             raise self.error(line, "missing id")
         if not _ID.match(term_id):
-            raise self.error(line, f"term id '{term_id}' must be lowercase letters, digits and '-'")
+            raise self.error(line, f"term id '{shown(term_id)}' must be lowercase letters, digits and '-'")
         raw_lang = cells["language"].strip()
         if not raw_lang:
-            raise self.error(line, f"term '{term_id}': missing language")
+            raise self.error(line, f"term '{shown(term_id)}': missing language")
         lang = normalise_tag(raw_lang)
         if lang is None:
-            raise self.error(line, f"term '{term_id}': '{raw_lang}' is not a language code")
+            raise self.error(line, f"term '{shown(term_id)}': '{shown(raw_lang)}' is not a language code")
         preferred = " ".join(cells["preferred"].split())
         if not preferred:
-            raise self.error(line, f"term '{term_id}' [{lang}]: missing preferred rendering")
+            raise self.error(line, f"term '{shown(term_id)}' [{lang}]: missing preferred rendering")
         term = self.terms.setdefault(term_id, {"id": term_id, "note": None, "case_sensitive": False, "renderings": {}})
         if (term_id, lang) in self.language_line:
             first = self.language_line[term_id, lang]
-            raise self.error(line, f"term '{term_id}' [{lang}]: second row (first at line {first})")
+            raise self.error(line, f"term '{shown(term_id)}' [{lang}]: second row (first at line {first})")
         self.language_line[term_id, lang] = line
         self._note(term, line, cells.get("note", ""))
         self._case(term_id, line, cells.get("case_sensitive", ""))
@@ -246,7 +263,7 @@ class _Builder:
             self.note_line[term["id"]] = line
         elif term["note"] != note:
             first = self.note_line[term["id"]]
-            raise self.error(line, f"term '{term['id']}': note differs from the one at line {first}")
+            raise self.error(line, f"term '{shown(term['id'])}': note differs from the one at line {first}")
 
     def _match(self, term: TermData, line: int, cell: str) -> None:
         value = cell.strip()
@@ -254,14 +271,14 @@ class _Builder:
             return
         if value not in MATCH_MODES:
             raise self.error(
-                line, f"term '{term['id']}': unknown match mode '{value}' (expected one of: {', '.join(MATCH_MODES)})"
+                line, f"term '{shown(term['id'])}': unknown match mode '{shown(value)}' (expected one of: {', '.join(MATCH_MODES)})"
             )
         if "match" not in term:
             term["match"] = value
             self.match_line[term["id"]] = line
         elif term["match"] != value:
             first = self.match_line[term["id"]]
-            raise self.error(line, f"term '{term['id']}': match differs from the one at line {first}")
+            raise self.error(line, f"term '{shown(term['id'])}': match differs from the one at line {first}")
 
     def _exceptions(self, term: TermData, line: int, cell: str) -> None:
         phrases = split_renderings(cell)
@@ -272,38 +289,39 @@ class _Builder:
             self.exceptions_line[term["id"]] = line
         elif term["exceptions"] != phrases:
             first = self.exceptions_line[term["id"]]
-            raise self.error(line, f"term '{term['id']}': exceptions differ from the ones at line {first}")
+            raise self.error(line, f"term '{shown(term['id'])}': exceptions differ from the ones at line {first}")
 
     def _options(self, term_id: str, lang: str, line: int, cell: str, texts: list[str]) -> dict[str, RenderingData]:
         """rendering text -> its data with the match mode and exceptions it sets itself."""
-        where = f"term '{term_id}' [{lang}]: rendering_options"
+        where = f"term '{shown(term_id)}' [{lang}]: rendering_options"
         if not cell.strip():
             return {}
         try:
             options = json.loads(cell)
-        except ValueError as exc:
-            raise self.error(line, f"{where} is not valid JSON ({exc})") from None
+        except (ValueError, RecursionError) as exc:
+            reason = "nested too deeply" if isinstance(exc, RecursionError) else shown(exc)
+            raise self.error(line, f"{where} is not valid JSON ({reason})") from None
         if not isinstance(options, dict):
             raise self.error(line, f"{where} must be a JSON object (rendering -> {{\"match\": ..., \"exceptions\": [...]}})")
         out: dict[str, RenderingData] = {}
         for raw, settings in options.items():
             text = " ".join(raw.split())
             if text not in texts:
-                raise self.error(line, f"{where}: '{raw}' is not a rendering of this row")
+                raise self.error(line, f"{where}: '{shown(raw)}' is not a rendering of this row")
             if not isinstance(settings, dict) or set(settings) - {"match", "exceptions"}:
-                raise self.error(line, f"{where}: '{raw}' must map to an object with \"match\" and/or \"exceptions\"")
+                raise self.error(line, f"{where}: '{shown(raw)}' must map to an object with \"match\" and/or \"exceptions\"")
             data: RenderingData = {"text": text}
             match = settings.get("match")
             if match is not None:
                 if match not in MATCH_MODES:
                     raise self.error(
-                        line, f"{where}: '{raw}': unknown match mode '{match}' (expected one of: {', '.join(MATCH_MODES)})"
+                        line, f"{where}: '{shown(raw)}': unknown match mode '{shown(match)}' (expected one of: {', '.join(MATCH_MODES)})"
                     )
                 data["match"] = match
             exceptions = settings.get("exceptions")
             if exceptions is not None:
                 if not isinstance(exceptions, list) or not all(isinstance(e, str) and e.strip() for e in exceptions):
-                    raise self.error(line, f"{where}: '{raw}': exceptions must be a list of non-empty strings")
+                    raise self.error(line, f"{where}: '{shown(raw)}': exceptions must be a list of non-empty strings")
                 if exceptions:
                     data["exceptions"] = [" ".join(e.split()) for e in exceptions]
             if len(data) > 1:
@@ -315,13 +333,13 @@ class _Builder:
         if not value:
             return
         if value not in _TRUE + _FALSE:
-            raise self.error(line, f"term '{term_id}': case_sensitive must be true or false, not '{cell.strip()}'")
+            raise self.error(line, f"term '{shown(term_id)}': case_sensitive must be true or false, not '{shown(cell.strip())}'")
         flag = value in _TRUE
         if self.case.get(term_id) is None:
             self.case[term_id], self.case_line[term_id] = flag, line
         elif self.case[term_id] != flag:
             first = self.case_line[term_id]
-            raise self.error(line, f"term '{term_id}': case_sensitive differs from the one at line {first}")
+            raise self.error(line, f"term '{shown(term_id)}': case_sensitive differs from the one at line {first}")
 
     def result(self) -> GlossaryData:
         for term_id, term in self.terms.items():
@@ -337,6 +355,6 @@ class _Builder:
             key = text if case_sensitive else text.casefold()
             if key in seen:
                 raise self.error(
-                    line, f"term '{term_id}' [{lang}]: '{text}' listed twice (as {seen[key]} and as {status})"
+                    line, f"term '{shown(term_id)}' [{lang}]: '{shown(text)}' listed twice (as {seen[key]} and as {status})"
                 )
             seen[key] = status

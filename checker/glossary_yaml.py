@@ -33,6 +33,7 @@ from checker.glossary import (
     Rendering,
     _is_rendering_mapping,
     parse_glossary,
+    shown,
 )
 from checker.language import normalise_tag
 
@@ -194,8 +195,13 @@ def round_trip(text: str) -> str:
 # Writing a new glossary.yml
 
 
-def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
+def dump_glossary(
+    data: GlossaryData, header: str | None = None, *, path: str = "<glossary>", source: str = ""
+) -> str:
     """A new glossary.yml (version 1) holding `data`; `header` becomes a leading comment.
+
+    The text is loaded again before it is returned: GlossaryError (naming `path`, the file
+    it is meant for, and `source`, what the data came from) if it would not load.
 
     A language with only a preferred rendering is written in shorthand (`de: Text`),
     variants and forbidden renderings as flow lists (`[a, b]`), a blank line between terms,
@@ -209,7 +215,7 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
     entries = []
     for term in data["terms"]:
         if not term.get("renderings"):
-            raise ValueError(f"term '{term.get('id')}' has no renderings")
+            raise ValueError(f"term '{shown(term.get('id'))}' has no renderings")
         entry = CommentedMap()
         entry["id"] = _text(term["id"])
         if term.get("note"):
@@ -224,7 +230,7 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
         for lang, items in term["renderings"].items():
             preferred = items.get("preferred")
             if not preferred or not rendering_text(preferred):
-                raise ValueError(f"term '{term['id']}' [{lang}]: no preferred rendering")
+                raise ValueError(f"term '{shown(term['id'])}' [{shown(lang)}]: no preferred rendering")
             variants, forbidden = items.get("variants") or [], items.get("forbidden") or []
             if not variants and not forbidden and isinstance(preferred, str):
                 renderings[_text(lang)] = _text(preferred)
@@ -250,7 +256,17 @@ def dump_glossary(data: GlossaryData, header: str | None = None) -> str:
     if header:
         document.yaml_set_start_comment(header)
     with gc_paused():  # ruamel's events and nodes for a large glossary: see checker.perf
-        return dump_document(document, yaml_handler(DEFAULT_INDENT))
+        text = dump_document(document, yaml_handler(DEFAULT_INDENT))
+    # Only ever hand out a glossary termcheck loads (the loader is a tenth of the dump's time).
+    try:
+        parse_glossary(text, path)
+    except GlossaryError as exc:
+        first = exc.problems[0]
+        raise GlossaryError([Problem(
+            path, first.line, first.column,
+            f"not written: the glossary made from {source or 'the data'} would not load: {first.message}",
+        )]) from None
+    return text
 
 
 def _flow_seq(values: Iterable[str]) -> Any:
@@ -293,11 +309,19 @@ def _text(value: str) -> Any:
 def _note(value: str) -> Any:
     # Multi-line notes read best as literal blocks; a literal block cannot hold every
     # string (trailing spaces, leading blank, final newline), so those stay quoted.
-    if "\n" in value and value == value.strip() and not re.search(r"[ \t\r]\n|[^\S\n]$", value):
+    if (
+        "\n" in value and value == value.strip() and not re.search(r"[ \t\r]\n|[^\S\n]$", value)
+        and not _NOT_LITERAL.search(value)
+    ):
         from ruamel.yaml.scalarstring import LiteralScalarString
 
         return LiteralScalarString(value)
     return _text(value)
+
+
+#: what a literal block cannot hold as it is: characters YAML does not allow unescaped
+#: (control characters, U+FFFE, U+FFFF) and line breaks other than \n
+_NOT_LITERAL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f\u2028\u2029\ufeff\ufffe\uffff\ud800-\udfff]")
 
 
 def _resolves_to_non_string(value: str) -> bool:
@@ -381,24 +405,24 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
     for term_id, language, rendering, status in additions:
         term = glossary.by_id.get(term_id)
         if term is None:
-            raise GlossaryEditError(f"no term '{term_id}' in the glossary")
+            raise GlossaryEditError(f"no term '{shown(term_id)}' in the glossary")
         lang = normalise_tag(language)
         if lang is None:
-            raise GlossaryEditError(f"term '{term_id}': '{language}' is not a language code")
+            raise GlossaryEditError(f"term '{shown(term_id)}': '{shown(language)}' is not a language code")
         if status not in STATUSES:
             raise GlossaryEditError(
-                f"term '{term_id}' [{lang}]: unknown status '{status}' (expected one of: {', '.join(STATUSES)})"
+                f"term '{shown(term_id)}' [{lang}]: unknown status '{shown(status)}' (expected one of: {', '.join(STATUSES)})"
             )
         clean = " ".join(rendering.split())
         if not clean:
-            raise GlossaryEditError(f"term '{term_id}' [{lang}]: empty rendering")
+            raise GlossaryEditError(f"term '{shown(term_id)}' [{lang}]: empty rendering")
         existing = term.renderings.get(lang, ())
         statuses = seen.setdefault((term_id, lang), {_key(r.text, term.case_sensitive): r.status for r in existing})
         key = _key(clean, term.case_sensitive)
         if key in statuses:
             if statuses[key] != status:
                 raise GlossaryEditError(
-                    f"term '{term_id}' [{lang}]: '{clean}' is already a {statuses[key]} rendering, "
+                    f"term '{shown(term_id)}' [{lang}]: '{shown(clean)}' is already a {statuses[key]} rendering, "
                     f"cannot add it as {status}"
                 )
             continue
@@ -407,7 +431,7 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
             current = term.preferred(lang)
             if current is not None or entry.preferred is not None:
                 have = current.text if current is not None else entry.preferred
-                raise GlossaryEditError(f"term '{term_id}' [{lang}]: already has the preferred rendering '{have}'")
+                raise GlossaryEditError(f"term '{shown(term_id)}' [{lang}]: already has the preferred rendering '{shown(have)}'")
             entry.preferred = clean
         else:
             getattr(entry, status).append(clean)
@@ -416,7 +440,7 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
         for lang, entry in languages.items():
             if not entry.exists and entry.preferred is None:
                 raise GlossaryEditError(
-                    f"term '{term_id}' has no '{lang}' rendering: add a preferred one with the others"
+                    f"term '{shown(term_id)}' has no '{lang}' rendering: add a preferred one with the others"
                 )
     return plan
 
@@ -519,7 +543,7 @@ class _Editor:
         # An anchored node used through an alias elsewhere: its marks are the anchor's, and
         # editing it would edit every use.
         if id(node) in self.shared:
-            where = f"term '{term_id}': " if term_id else ""
+            where = f"term '{shown(term_id)}': " if term_id else ""
             raise GlossaryEditError(f"{where}cannot edit renderings shared through a YAML alias")
 
     def _extend_language(self, mapping, plan: _LanguagePlan) -> None:
