@@ -49,8 +49,8 @@ def main() -> None:
 @click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries and unfinished XLIFF units (state new, needs-*, initial).")
 @click.option("--discover", is_flag=True, default=None,
               help="Also report spans that resemble a term but are not listed (unlisted-rendering).")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None,
-              help="chrF a discovered span needs (default 45).")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=None, callback=lambda ctx, param, value: _finite(value),
+              help="chrF a discovered span needs, from 0 to 100 (default 45).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
               help="Report only findings that are not in this baseline file.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
@@ -66,11 +66,16 @@ def main() -> None:
               help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster.")
 @click.option("--no-stemming", is_flag=True, help="Match words as written: no dictionary forms, stems or compounds.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
+@click.option("--max-file-size", "max_file_size", metavar="SIZE", default=None,
+              callback=lambda ctx, param, value: _size(value),
+              help="Files larger than this are a read-error, not read: bytes, or with a unit "
+                   "(500kB, 50MB, 2MiB). Default: 50 MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
           discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
-          engine, scheduler, no_stemming, no_cache, quiet) -> None:
+          engine, scheduler, no_stemming, no_cache, max_file_size, quiet) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
+    from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters import render
@@ -92,8 +97,9 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         languages=config.languages,
         select=config.selects if (config.include or config.exclude) else None,
         discover=bool(discover if discover is not None else config.discover),
-        threshold=threshold if threshold is not None else (config.threshold or 45.0),
+        threshold=threshold if threshold is not None else (config.threshold if config.threshold is not None else 45.0),
         suppressions=not no_suppressions,
+        max_file_size=max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE,
     )
     if fix or show_diff:
         pending = _fix(paths, matcher, options, write=fix, show_diff=show_diff)
@@ -185,8 +191,26 @@ def _config_or_exit(config_path: str | None, isolated: bool, start: str):
     try:
         return load_config(path)
     except ConfigError as exc:
-        click.echo(f"{exc}", err=True)
+        click.echo(exc.report_line(), err=True)
         sys.exit(2)
+
+
+def _finite(value: float | None) -> float | None:
+    """click's FloatRange lets nan through (every comparison with it is false)."""
+    if value is not None and value != value:
+        raise click.BadParameter("nan is not a number from 0 to 100")
+    return value
+
+
+def _size(value: str | None) -> int | None:
+    from checker.config import parse_size
+
+    if value is None:
+        return None
+    try:
+        return parse_size(value.strip())
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} {exc}") from None
 
 
 def _default_glossary(start: str) -> str:

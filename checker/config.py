@@ -16,7 +16,8 @@ over. Command-line options override it. Example::
     languages = ["de", "fr"]              # check only documents in these languages
     include-fuzzy = false
     discover = true                       # report unlisted renderings
-    threshold = 45                        # chrF a discovered span needs
+    threshold = 45                        # chrF a discovered span needs: a number from 0 to 100
+    max-file-size = "50 MB"               # larger files are a read-error: bytes, or "500 kB", "2 MiB"
     [tool.termcheck.severity]
     variant-rendering = "info"
 """
@@ -31,12 +32,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 FILENAMES = (".termcheck.toml", "pyproject.toml")
+#: A configuration file is small; a larger one (say, a symbolic link to a huge file) is refused.
+MAX_CONFIG_SIZE = 10_000_000
+#: Arrays and inline tables nest at most this deep: the keys need 2, and Python's TOML
+#: parser recurses per level (a few thousand `[` exhaust its stack).
+MAX_NESTING = 32
+#: `threshold`: sacrebleu's chrF is a score from 0 to 100.
+THRESHOLD_RANGE = (0, 100)
+#: `max-file-size` / --max-file-size: from 1 byte to 1 TB.
+MAX_FILE_SIZE_RANGE = (1, 10**12)
 SEVERITIES = ("error", "warning", "info")
 FAIL_ON = ("error", "warning", "info", "never")
 
 
 class ConfigError(Exception):
     """An invalid configuration file: `str()` is `path:line:col: message`."""
+
+    def report_line(self) -> str:
+        """One line for the user, like a glossary error: `path:line:col: error: message`."""
+        m = re.match(r"(.*?:\d+:\d+): (.*)", str(self), re.S)
+        line = f"{m.group(1)}: error: {m.group(2)}" if m else f"error: {self}"
+        return " ".join(line.split("\n"))
 
 
 @dataclass(frozen=True)
@@ -54,6 +70,7 @@ class Config:
     include_fuzzy: bool | None = None
     discover: bool | None = None
     threshold: float | None = None
+    max_file_size: int | None = None  # bytes
 
     @property
     def root(self) -> Path:
@@ -88,10 +105,21 @@ def find_config(start: str | None = None) -> Path | None:
 
 
 def _has_tool_table(path: Path) -> bool:
+    from checker.documents.model import ReadError
+
     try:
-        return re.search(r"^\s*\[tool\.termcheck[\].]", path.read_text(encoding="utf-8"), re.M) is not None
-    except (OSError, UnicodeDecodeError):
+        text = _read_config_bytes(path).decode("utf-8")
+    except (ReadError, UnicodeDecodeError):
         return False
+    return re.search(r"^\s*\[tool\.termcheck[\].]", text, re.M) is not None
+
+
+def _read_config_bytes(path: Path) -> bytes:
+    """The file's bytes, refusing a FIFO, a device or a huge file (a ReadError) rather than
+    waiting or reading without end: a pyproject.toml in a checked tree may be planted."""
+    from checker.documents.encoding import read_bytes
+
+    return read_bytes(str(path), MAX_CONFIG_SIZE)
 
 
 def load_config(path: Path) -> Config:
@@ -101,25 +129,125 @@ def load_config(path: Path) -> Config:
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
 
+    from checker.documents.model import ReadError
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}:1:1: cannot read configuration: {exc}") from None
+        data = _read_config_bytes(path)
+    except ReadError as exc:
+        raise ConfigError(f"{path}:{exc.line}:{exc.column}: cannot read configuration: {exc.message}") from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise ConfigError(f"{path}:{line}:1: cannot read configuration: not valid UTF-8 at byte {exc.start}") from None
+    too_deep = _too_deep(text)
+    if too_deep:
+        line, col = too_deep
+        raise ConfigError(f"{path}:{line}:{col}: arrays and tables nested more than {MAX_NESTING} deep") from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         m = re.search(r"line (\d+), column (\d+)", str(exc))
         line, col = (m.group(1), m.group(2)) if m else ("1", "1")
-        raise ConfigError(f"{path}:{line}:{col}: TOML syntax error: {exc}") from None
-    table = data.get("tool", {}).get("termcheck", {}) if path.name == "pyproject.toml" else data
+        message = str(exc).splitlines()[0][:300] if str(exc) else "invalid TOML"
+        raise ConfigError(f"{path}:{line}:{col}: TOML syntax error: {message}") from None
+    except RecursionError:  # _too_deep missed it; never a traceback
+        raise ConfigError(f"{path}:1:1: arrays and tables nested too deep") from None
+    except ValueError as exc:  # an integer of more than 4,300 digits, and the like
+        line, col = _long_number(text)
+        problem = "number too large" if "digits" in str(exc) else str(exc).splitlines()[0][:200]
+        raise ConfigError(f"{path}:{line}:{col}: {problem}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("termcheck", {}) if isinstance(tool, dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}:{_line_of(text, 'termcheck')}:1: [tool.termcheck] must be a table") from None
+    else:
+        table = data
     return _validate(table, path, text)
+
+
+_SCAN = re.compile("\"\"\"|'''|[\"'#\\[\\]{}\\n]")
+_STRING_END = {
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.S),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''", re.S),
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*"'),
+    "'": re.compile(r"[^'\n]*'"),
+}
+
+
+def _too_deep(text: str) -> tuple[int, int] | None:
+    """Line and column of the first `[` or `{` nested deeper than MAX_NESTING, outside
+    strings and comments; None if there is none. Table headers count, harmlessly: they
+    close on their own line."""
+    depth, pos, line, line_start = 0, 0, 1, 0
+    while True:
+        m = _SCAN.search(text, pos)
+        if m is None:
+            return None
+        token, pos = m.group(), m.end()
+        if token == "\n":
+            line, line_start = line + 1, pos
+        elif token == "#":
+            end = text.find("\n", pos)
+            pos = len(text) if end < 0 else end
+        elif token in _STRING_END:
+            closed = _STRING_END[token].match(text, pos)
+            if closed is None:
+                return None  # unterminated: tomllib reports it
+            line_start = text.rfind("\n", pos, closed.end()) + 1 or line_start
+            line += text.count("\n", pos, closed.end())
+            pos = closed.end()
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return line, m.start() - line_start + 1
+        else:
+            depth = max(0, depth - 1)
+
+
+def _long_number(text: str) -> tuple[int, int]:
+    """Where the longest run of digits starts (the number Python refuses to convert)."""
+    runs = list(re.finditer(r"[0-9][0-9_]*", text))
+    if not runs:
+        return 1, 1
+    m = max(runs, key=lambda r: len(r.group()))
+    line = text.count("\n", 0, m.start()) + 1
+    return line, m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
 
 
 _KEYS = {
     "glossary": str, "include": list, "exclude": list, "disable": list, "severity": dict,
     "fail-on": str, "lang": str, "source-lang": str, "languages": list, "include-fuzzy": bool,
-    "discover": bool, "threshold": (int, float),
+    "discover": bool, "threshold": (int, float), "max-file-size": (int, str),
 }
+
+
+_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "m": 10**6, "mb": 10**6, "g": 10**9, "gb": 10**9,
+          "t": 10**12, "tb": 10**12, "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40}
+_SIZE = re.compile(r"\s*([0-9]{1,15}(?:\.[0-9]{1,6})?)\s*([a-z]{0,3})\s*", re.I)
+
+
+def parse_size(value: object) -> int:
+    """Bytes of a size: an integer, or a string such as "50 MB", "500kB", "2 MiB", "1.5G"
+    (k, M, G, T are powers of 1000; KiB, MiB, GiB, TiB of 1024). ValueError, with a
+    message fit for the user, outside MAX_FILE_SIZE_RANGE or when it is no size."""
+    low, high = MAX_FILE_SIZE_RANGE
+    expected = f"a size from {low} byte to {high // 10**12} TB, such as 50000000, \"50 MB\" or \"2 MiB\""
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise ValueError(f"must be {expected}")
+    if isinstance(value, int):
+        size = value
+    else:
+        m = _SIZE.fullmatch(value)
+        unit = _UNITS.get(m.group(2).lower()) if m else None
+        if unit is None:
+            raise ValueError(f"must be {expected}")
+        whole, _, fraction = m.group(1).partition(".")
+        size = int(whole) * unit + (int(fraction) * unit) // 10 ** len(fraction) if fraction else int(whole) * unit
+    if not low <= size <= high:
+        raise ValueError(f"must be {expected}")
+    return size
 
 
 def _validate(table: dict, path: Path, text: str) -> Config:
@@ -134,10 +262,25 @@ def _validate(table: dict, path: Path, text: str) -> Config:
             raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(_KEYS)})")
         if not isinstance(value, _KEYS[key]) or (isinstance(value, bool) and _KEYS[key] is not bool):
             kind = _KEYS[key]
-            name = "number" if isinstance(kind, tuple) else kind.__name__
+            name = {"max-file-size": "size", "threshold": "number"}.get(key, getattr(kind, "__name__", "value"))
             raise fail(key, f"'{key}' must be a {name}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise fail(key, f"'{key}' must be a list of strings")
+        strings = value if isinstance(value, list) else [*value, *value.values()] if isinstance(value, dict) else [value]
+        if any(isinstance(v, str) and "\0" in v for v in strings):
+            raise fail(key, f"'{key}' must not contain a NUL character")
+    if "threshold" in table:
+        low, high = THRESHOLD_RANGE
+        # Compared before any conversion: nan compares false, inf and 1e400 are out of range,
+        # and a 4,000-digit integer is never converted to a float (OverflowError).
+        if not low <= table["threshold"] <= high:
+            raise fail("threshold", f"'threshold' must be a number from {low} to {high}")
+    max_file_size = None
+    if "max-file-size" in table:
+        try:
+            max_file_size = parse_size(table["max-file-size"])
+        except ValueError as exc:
+            raise fail("max-file-size", f"'max-file-size' {exc}") from None
     for rule in table.get("disable", []):
         if rule not in ALL_RULES:
             raise fail("disable", f"unknown rule '{rule}' in 'disable'")
@@ -175,6 +318,7 @@ def _validate(table: dict, path: Path, text: str) -> Config:
         include_fuzzy=table.get("include-fuzzy"),
         discover=table.get("discover"),
         threshold=float(table["threshold"]) if "threshold" in table else None,
+        max_file_size=max_file_size,
     )
 
 

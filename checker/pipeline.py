@@ -9,6 +9,7 @@ from checker import __version__
 from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
 from checker.corpus import Occurrence, match_document
 from checker.documents import iter_paths, read_document
+from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
 from checker.documents.model import ReadError
 from checker.findings import Finding
 from checker.glossary import Glossary
@@ -34,6 +35,7 @@ class CheckOptions:
     discover: bool = False  # look for unlisted renderings (unlisted-rendering)
     threshold: float = 45.0  # chrF a discovered span needs
     suppressions: bool = True  # honour `termcheck: ignore` markers
+    max_file_size: int | None = DEFAULT_MAX_FILE_SIZE  # bytes; a larger file is a read-error
 
     def signature(self, glossary: Glossary) -> str:
         return "|".join(
@@ -102,7 +104,8 @@ class DocumentChecker:
     def __call__(self, path: str) -> DocumentOutcome:
         options, glossary = self.options, self.glossary
         try:
-            item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy)
+            item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy,
+                                 max_size=options.max_file_size)
         except ReadError as error:
             return DocumentOutcome(path, None, (READ_ERROR.from_error(error),))
         if item.language is None and len(glossary.languages) == 1:

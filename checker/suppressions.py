@@ -82,17 +82,33 @@ def read_suppressions(path: str, format: str, encoding: str = "utf-8", *, includ
 
     A file that cannot be read gives no suppressions: its read-error is reported anyway.
     """
+    from checker.documents.encoding import read_bytes
+    from checker.documents.model import ReadError
+
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError:
+        # Like the reader: never waits on a FIFO the path became since (no size limit: the
+        # reader applied it already).
+        data = read_bytes(path, None)
+    except ReadError:
         return []
-    try:
-        text = data.decode(encoding, errors="replace")
-    except LookupError:
-        text = data.decode("utf-8", errors="replace")
+    text = _decode_leniently(data, encoding)
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     return scan_suppressions(path, text, format, include_fuzzy=include_fuzzy)
+
+
+def _decode_leniently(data: bytes, encoding: str) -> str:
+    """`data` as the reader decoded it: strictly first (the reader did, so this is the
+    common case), then with replacement characters, then as UTF-8. Some codecs refuse the
+    `replace` handler (`idna`) or fail without a position (`punycode`): whatever a codec
+    raises, this returns text."""
+    for codec, errors in ((encoding, "strict"), (encoding, "replace"), ("utf-8", "replace")):
+        try:
+            text = data.decode(codec, errors)
+        except Exception:  # noqa: BLE001 - LookupError, UnicodeError, ValueError, TypeError...
+            continue
+        if isinstance(text, str):
+            return text
+    return data.decode("utf-8", "replace")  # pragma: no cover - the last step above cannot fail
 
 
 def scan_suppressions(path: str, text: str, format: str, *, include_fuzzy: bool = False) -> list[Suppression]:

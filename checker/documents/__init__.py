@@ -11,6 +11,7 @@ import dataclasses
 import os
 from collections.abc import Callable, Iterator, Sequence
 
+from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
 from checker.documents.model import Anchor, Document, ReadError, Segment
 from checker.language import detect, language_from_path, normalise_tag
 
@@ -51,7 +52,9 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
     and files (`.git`, editor back-ups); only known suffixes are kept. A file named
     explicitly is kept only with a known suffix. A path that does not exist, or a
     directory that cannot be listed, is yielded as is so that read_document
-    reports it.
+    reports it; so is an entry with a known suffix that is no regular file (a FIFO, a
+    socket, a device, a broken symbolic link or one to such a file), which read_document
+    refuses without opening it for long. Symbolic links to directories are not followed.
     """
     seen: set[str] = set()
     for given in paths:
@@ -90,16 +93,20 @@ def _walk(top: str) -> Iterator[str]:
     yield from sorted(unreadable)
 
 
-def read_document(path: str, *, lang: str | None = None, include_fuzzy: bool = False) -> Document:
+def read_document(
+    path: str, *, lang: str | None = None, include_fuzzy: bool = False, max_size: int | None = DEFAULT_MAX_FILE_SIZE
+) -> Document:
     """Read one file into a Document whose language is settled.
 
     Language order: the file's own header (PO Language, XLIFF target language),
     then `lang` (--lang), then the path (`fr/`, `guide.fr.md`), then detection on the text.
-    Raises ReadError for anything wrong with the file.
+    Raises ReadError for anything wrong with the file, including a path that is no regular
+    file (a FIFO, a device, a socket, a symbolic link to one) and a file above `max_size`
+    bytes (None: no limit).
     """
     from checker.documents.encoding import read_bytes
 
-    data = read_bytes(path)
+    data = read_bytes(path, max_size)
     fmt = _format_of(path)
     if fmt == "text":
         from checker.documents.text import read_text
@@ -144,6 +151,7 @@ def iter_documents(
     lang: str | None = None,
     include_fuzzy: bool = False,
     select: Callable[[str], bool] | None = None,
+    max_size: int | None = DEFAULT_MAX_FILE_SIZE,
 ) -> Iterator[Document | ReadError]:
     """read_document over iter_paths(paths) (only paths `select` accepts, if given);
     a file that fails yields its ReadError."""
@@ -151,6 +159,6 @@ def iter_documents(
         if select is not None and not select(path):
             continue
         try:
-            yield read_document(path, lang=lang, include_fuzzy=include_fuzzy)
+            yield read_document(path, lang=lang, include_fuzzy=include_fuzzy, max_size=max_size)
         except ReadError as e:
             yield e

@@ -13,7 +13,7 @@ import codecs
 import re
 from typing import NamedTuple
 
-from checker.documents.encoding import decode, decode_as, normalise_newlines
+from checker.documents.encoding import byte_position, decode, decode_as, normalise_newlines
 from checker.documents.model import Anchor, Document, ReadError, Segment
 from checker.language import normalise_tag
 
@@ -94,16 +94,21 @@ def _header_line(lines: list[str], field: str) -> int:
 
 
 def _decode_po(data: bytes, path: str) -> tuple[str, str]:
-    """Decode with the charset the header declares, else like any text file."""
+    """Decode with the charset the header declares, else like any text file.
+
+    The literal "CHARSET" of a fresh .pot, or another name no codec has, falls through to
+    detection; a codec that exists but cannot decode the file (or is no text encoding at
+    all) is a ReadError at the header's line.
+    """
     m = _CHARSET.search(data)
     if m:
         charset = m.group(1).decode("ascii", "replace")
         try:
             charset = codecs.lookup(charset).name
-        except LookupError:
+        except (LookupError, ValueError, TypeError):
             pass  # e.g. the literal "CHARSET" of a fresh .pot: fall through
         else:
-            text = decode_as(data, charset, path)
+            text = decode_as(data, charset, path, declared_at=byte_position(data, m.start(1)))
             return text.removeprefix("\ufeff"), charset
     return decode(data, path)
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from checker.glossary_stats import GlossaryStats
+from checker.reporters import dumps, escape_surrogates
 
 
 def stats_json(stats: GlossaryStats) -> str:
@@ -25,7 +24,7 @@ def stats_json(stats: GlossaryStats) -> str:
         ],
         "never_seen": [{"id": i, "language": lang} for i, lang in stats.never_seen],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)
 
 
 def stats_text(stats: GlossaryStats) -> str:
@@ -42,7 +41,7 @@ def stats_text(stats: GlossaryStats) -> str:
     if stats.never_seen:
         out.append("")
         out.append("Never seen: " + ", ".join(f"{i} ({lang})" for i, lang in stats.never_seen))
-    return "\n".join(out) + "\n"
+    return escape_surrogates("\n".join(out) + "\n")
 
 
 def suggestions_json(suggestions) -> str:
@@ -54,7 +53,7 @@ def suggestions_json(suggestions) -> str:
             for s in suggestions
         ],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return dumps(data)
 
 
 def suggestions_text(suggestions) -> str:
@@ -71,4 +70,4 @@ def suggestions_text(suggestions) -> str:
             out.append(f"         {c}")
     if not suggestions:
         out.append("No unlisted renderings found.")
-    return "\n".join(out) + "\n"
+    return escape_surrogates("\n".join(out) + "\n")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from checker.findings import SEVERITIES, Finding
+from checker.reporters import escape_surrogates
 from checker.result import CheckResult
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -549,9 +550,9 @@ def _render(template: str, context: dict[str, Any]) -> str:
 
 def render(result: CheckResult, color: bool = False) -> str:
     """The check report as one self-contained HTML page (`color` is ignored)."""
-    return _render("report.html.j2", check_context(result))
+    return escape_surrogates(_render("report.html.j2", check_context(result)))
 
 
 def render_compare(result, color: bool = False) -> str:
     """The compare report as one self-contained HTML page (`color` is ignored)."""
-    return _render("compare.html.j2", compare_context(result))
+    return escape_surrogates(_render("compare.html.j2", compare_context(result)))

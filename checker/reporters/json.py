@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
+from checker.reporters import dumps
 from checker.result import CheckResult
 
 
@@ -64,7 +63,7 @@ def _finding(f) -> dict:
 
 
 def render(result: CheckResult, color: bool = False) -> str:
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_dict(result))
 
 
 def compare_as_dict(result) -> dict:
@@ -114,4 +113,4 @@ def _sentence(version, index: int) -> dict:
 
 
 def render_compare(result, color: bool = False) -> str:
-    return json.dumps(compare_as_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(compare_as_dict(result))

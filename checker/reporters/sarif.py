@@ -14,6 +14,7 @@ from urllib.parse import quote
 import checker
 from checker.checks import ALL_RULES
 from checker.findings import Finding, Location
+from checker.reporters import dumps
 from checker.result import CheckResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -62,10 +63,21 @@ def artifact_location(path: str) -> dict:
         try:
             return {"uri": Path(path).as_uri()}
         except ValueError:  # rooted but without a drive on Windows ("\\dir\\file")
-            return {"uri": "file://" + quote(Path(path).as_posix(), safe="/")}
+            return {"uri": "file://" + quote(_bytes(Path(path).as_posix()), safe="/")}
+        except UnicodeEncodeError:  # a lone surrogate that is no escaped byte
+            return {"uri": "file://" + quote(_bytes(Path(path).as_posix()), safe="/")}
     # PurePosixPath drops "./" and doubled slashes, so "./a//b.txt" and "a/b.txt" are one artifact.
     relative = str(PurePosixPath(Path(path).as_posix()))
-    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
+    return {"uri": quote(_bytes(relative), safe="/"), "uriBaseId": SRCROOT}
+
+
+def _bytes(path: str) -> bytes:
+    """The bytes of a file name for its URI: a name that is not UTF-8 (byte 0xFF read as
+    U+DCFF, PEP 383) gets its own bytes back, so the URI says en/d%FF.txt, the file on disk."""
+    try:
+        return path.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogatepass")
 
 
 def region(line: int, column: int, text: str = "", end: tuple[int, int] | None = None) -> dict:
@@ -96,7 +108,8 @@ def fingerprint(rule: str, term: str | None, uri: str, text: str, occurrence: in
     above it is edited). `occurrence` (1, 2, ...) tells apart identical findings in one file, as
     GitHub's own primaryLocationLineHash does: results sharing a fingerprint merge into one alert."""
     key = json.dumps([rule, term or "", uri, text], ensure_ascii=False)
-    return f"{hashlib.sha256(key.encode('utf-8')).hexdigest()}:{occurrence}"
+    # surrogatepass: the same bytes as strict UTF-8 for every valid text, and never an error
+    return f"{hashlib.sha256(key.encode('utf-8', 'surrogatepass')).hexdigest()}:{occurrence}"
 
 
 def _descriptor(rule_id: str, severity: str, summary: str, doc: str) -> dict:
@@ -191,4 +204,4 @@ def as_dict(result: CheckResult) -> dict:
 
 def render(result: CheckResult, color: bool = False) -> str:
     """The SARIF log as JSON text (`color` is ignored: SARIF is for machines)."""
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return dumps(as_dict(result))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from checker.reporters import escape_surrogates
 from checker.result import CheckResult
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
@@ -47,6 +48,11 @@ def unverified_line(result: CheckResult) -> str:
 
 
 def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
+    """The text report; a file name that is not UTF-8 shows its bytes escaped (d\\xff.txt)."""
+    return escape_surrogates(_render(result, color, quiet))
+
+
+def _render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
     """The full report; with `quiet`, only the findings and a summary line (nothing when clean)."""
     paint = _painter(color)
     out = finding_lines(result.findings, paint)
@@ -93,6 +99,10 @@ def _clip(text: str, width: int = 90) -> str:
 
 
 def render_compare(result, color: bool = False) -> str:
+    return escape_surrogates(_render_compare(result, color))
+
+
+def _render_compare(result, color: bool = False) -> str:
     """Findings, then per compared version its similarity and aligned pairs, then terms side by side."""
     paint = _painter(color)
     out = finding_lines(result.findings, paint)
