@@ -67,8 +67,17 @@ def mutated(draw, seeds: list[bytes]) -> bytes:
     return bytes(data)
 
 
+_EXECUTED = [0]
+
+
 def _budget() -> None:
+    """Count an execution; past TERMCHECK_FUZZ_SECONDS, end the run (its count is written
+    to TERMCHECK_FUZZ_REPORT, if set)."""
+    _EXECUTED[0] += 1
     if SECONDS and time.monotonic() - _STARTED > SECONDS:
+        report = os.environ.get("TERMCHECK_FUZZ_REPORT")
+        if report:
+            Path(report).write_text(f"{_EXECUTED[0]} executions in {time.monotonic() - _STARTED:.0f} s\n")
         pytest.skip("time budget spent")
 
 
