@@ -30,7 +30,7 @@ from itertools import accumulate, compress
 
 from checker.glossary import Rendering
 from checker.language import primary
-from checker.matching.matcher import LanguageIndex, Match
+from checker.matching.matcher import LanguageIndex, Match, VocabularyKeys
 from checker.matching.normalise import normalise_word
 
 DEFAULT_THRESHOLD = 45.0
@@ -104,7 +104,7 @@ class Discoverer:
         }
         self._scores: dict[tuple[str, str], tuple[float, Rendering]] = {}
         vocabulary = {k for p in patterns for k in p.keys}
-        self._keys = _StemKeys(stem_key, vocabulary)
+        self._keys = VocabularyKeys(stem_key, vocabulary)
 
     def find(self, text: str, tokens: tuple[list[str], list[str | None]], matches: list[Match]) -> list[Discovery]:
         """Unlisted renderings in `text`, given its tokens and the matcher's matches."""
@@ -160,21 +160,6 @@ class Discoverer:
             )
             self._scores[(term_id, folded)] = cached
         return cached
-
-
-class _StemKeys(dict):
-    """word -> its stem if some rendering has a word of that stem, else None."""
-
-    def __init__(self, stem, vocabulary: set[str]) -> None:  # noqa: ANN001
-        super().__init__()
-        self._stem_of = stem
-        self._vocabulary = vocabulary
-
-    def __missing__(self, word: str) -> str | None:
-        key = self._stem_of(word)
-        value = key if key in self._vocabulary else None
-        self[word] = value
-        return value
 
 
 def _best_window(

@@ -53,7 +53,7 @@ class Match:
 _ORDER, _WORDS, _CASE, _EXACT, _PLAIN = range(5)
 
 
-class _Keys(dict):
+class VocabularyKeys(dict):
     """word -> key if some rendering uses that key, else None; filled on first sight."""
 
     def __init__(self, key: Callable[[str], str | None], vocabulary: set[str]) -> None:
@@ -162,8 +162,8 @@ class LanguageIndex:
         self._init_caches()
 
     def _init_caches(self) -> None:
-        self._keys = _Keys(self.analyser.key, self._main.vocabulary)
-        self._stem_keys = _Keys(self.analyser.stem_key, self._by_stem.vocabulary) if self._by_stem else None
+        self._keys = VocabularyKeys(self.analyser.key, self._main.vocabulary)
+        self._stem_keys = VocabularyKeys(self.analyser.stem_key, self._by_stem.vocabulary) if self._by_stem else None
         self._compounds: dict[str, list[tuple[int, int, str]]] = {}
         self._gaps = _Gaps()
 
