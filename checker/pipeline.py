@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from typing import Callable, Iterable, Sequence
 
 from checker import __version__
@@ -78,6 +79,9 @@ def run_check(
     matcher = matcher or Matcher(glossary, stem=options.stem)
     with gc_paused():
         files = [p for p in iter_paths(paths) if options.select is None or options.select(p)]
+        refused = _links_out_of_tree(files, paths)
+        if refused:
+            files = [p for p in files if p not in refused]
         if scheduler is not None:
             from checker.dask_engine import map_dask
 
@@ -89,7 +93,30 @@ def run_check(
         else:
             checker = DocumentChecker(matcher, options)
             outcomes = map(checker, files)
+        if refused:
+            outcomes = chain(outcomes, (DocumentOutcome(p, None, (READ_ERROR.finding(p, 1, 1, why),))
+                                        for p, why in sorted(refused.items())))
         return reduce_outcomes(outcomes, glossary, options)
+
+
+def _links_out_of_tree(files: Sequence[str], given: Sequence[str]) -> dict[str, str]:
+    """Files found by walking a directory that are symbolic links to a file outside the
+    directories given: a pull request can commit a link to /etc/passwd or to a file of
+    another checkout. A file named on the command line is read wherever it points."""
+    import os
+
+    roots = [os.path.realpath(p) for p in given if os.path.isdir(p)]
+    named = {os.path.normpath(p) for p in given if not os.path.isdir(p)}
+    refused: dict[str, str] = {}
+    for path in files:
+        if os.path.normpath(path) in named or not roots:
+            continue
+        real = os.path.realpath(path)
+        if real == os.path.abspath(path) or not os.path.isfile(real):
+            continue  # no link on the way; or not a file at all, which the reader reports
+        if not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+            refused[path] = "a symbolic link to a file outside the directories checked; skipped"
+    return refused
 
 
 class DocumentChecker:

@@ -284,3 +284,26 @@ def test_default_size_limit_is_documented():
 
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert DEFAULT_MAX_FILE_SIZE == 50_000_000 and "--max-file-size" in readme and "50 MB" in readme
+
+
+def test_a_walked_link_to_a_file_outside_the_tree_is_not_read(tmp_path):
+    # A pull request can commit en/notes.txt -> /some/secret: its text must not reach a report.
+    from checker.glossary import parse_glossary
+    from checker.pipeline import CheckOptions, run_check
+
+    outside = tmp_path / "secret.txt"
+    outside.write_text("They met in Kiev.", encoding="utf-8")
+    tree = tmp_path / "tree" / "en"
+    tree.mkdir(parents=True)
+    (tree / "inside.txt").write_text("Kiev again.", encoding="utf-8")
+    (tree / "notes.txt").symlink_to(outside)
+    (tree / "alias.txt").symlink_to(tree / "inside.txt")  # a link inside the tree is fine
+    g = parse_glossary("version: 1\nterms:\n  - id: kyiv\n    renderings:\n      en: {preferred: Kyiv, forbidden: [Kiev]}\n")
+    result = run_check([str(tmp_path / "tree")], g, CheckOptions())
+    found = sorted((f.path.rsplit("/", 1)[-1], f.rule) for f in result.findings)
+    assert found == [("alias.txt", "forbidden-rendering"), ("inside.txt", "forbidden-rendering"),
+                     ("notes.txt", "read-error")]
+    assert not any("secret" in f.message or "They met" in f.text for f in result.findings)
+    # named on the command line, the link is read: the user asked for it
+    named = run_check([str(tree / "notes.txt")], g, CheckOptions())
+    assert [f.rule for f in named.findings] == ["forbidden-rendering"]
