@@ -37,7 +37,8 @@ def test_workers_build_the_glossary_index_once(cluster, monkeypatch):
     run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
     with distributed.Client(cluster.scheduler_address) as client:
         cached = client.run(lambda: len(__import__("checker.dask_engine", fromlist=["x"])._WORKER_CHECKERS))
-    assert all(n >= 1 for n in cached.values())
+    # each worker that got a file built one index (the scheduler may give one worker all four)
+    assert all(n <= 1 for n in cached.values()) and sum(cached.values()) >= 1
     run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
     with distributed.Client(cluster.scheduler_address) as client:
         again = client.run(lambda: len(__import__("checker.dask_engine", fromlist=["x"])._WORKER_CHECKERS))
