@@ -42,8 +42,12 @@ def glossary_stats(paths, glossary_path, lang, fmt) -> None:
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters.glossary import stats_json, stats_text
 
+    from checker.checks import ALL_RULES
+
     matcher = load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
-    result = run_check(list(paths) or ["translations/"], matcher.glossary, CheckOptions(lang=lang), matcher)
+    # Counts only: no rule runs (no language detection for wrong-language), no suppressions.
+    options = CheckOptions(lang=lang, disable=frozenset(ALL_RULES), suppressions=False)
+    result = run_check(list(paths) or ["translations/"], matcher.glossary, options, matcher)
     stats = compute(matcher.glossary, result)
     click.echo((stats_json if fmt == "json" else stats_text)(stats), nl=False)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Callable, Iterable, Sequence
@@ -127,9 +128,16 @@ class DocumentChecker:
         self.glossary = matcher.glossary
         self.options = options
         self.discoverers = discoverers_for(matcher, options.threshold) if options.discover else None
+        # A disabled rule is not run at all: `disable = ["wrong-language"]` saves its detection.
+        self.rules = tuple(rule for rule in DOCUMENT_RULES if rule.id not in options.disable)
 
     def __call__(self, path: str) -> DocumentOutcome:
         options, glossary = self.options, self.glossary
+        if options.languages:
+            # `languages`: a file whose header, --lang or path says another language is not parsed.
+            known = sniff_language(path, options.lang)
+            if known is not None and not any(same_language(known, lang) for lang in options.languages):
+                return DocumentOutcome(path, None)
         try:
             item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy,
                                  max_size=options.max_file_size)
@@ -153,11 +161,43 @@ class DocumentChecker:
                 language_verifiable=item.language is None or detectable(item.language)
                 or "wrong-language" in options.disable,
             ),
-            findings=tuple(f for rule in DOCUMENT_RULES for f in rule.check(doc, glossary)),
+            findings=tuple(f for rule in self.rules for f in rule.check(doc, glossary)),
             counts=tuple((r.order, n) for r, n in doc.counts.items()),
             first=tuple((r.order, occ) for r, occ in doc.first.items()),
             suppressions=suppressions,
         )
+
+
+_PO_LANGUAGE = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
+_XLIFF_LANGUAGE = re.compile(rb"""(?:trgLang|target-language)\s*=\s*["']([^"']+)["']""")
+
+
+def sniff_language(path: str, lang: str | None) -> str | None:
+    """The language read_document would settle on without detection, from the first 8 KB
+    of the file (a PO header, an XLIFF target language), `lang` or the path; None when it
+    cannot tell (the file is then read in full)."""
+    import os
+
+    from checker.documents import SUFFIXES
+    from checker.language import language_from_path, normalise_tag
+
+    fmt = SUFFIXES.get(os.path.splitext(path)[1].lower())
+    if fmt in ("po", "xliff"):
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            return None
+        m = (_PO_LANGUAGE if fmt == "po" else _XLIFF_LANGUAGE).search(head)
+        if m is not None:
+            declared = m.group(1).decode("ascii", "replace").strip()
+            if declared:
+                return normalise_tag(declared)  # None for a header naming no language: read in full
+        if fmt == "po" and b'"Language:' in head:
+            return None
+    if lang:
+        return normalise_tag(lang)
+    return language_from_path(path)
 
 
 def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, options: CheckOptions) -> CheckResult:
@@ -180,7 +220,8 @@ def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, opt
             usage.add(replace(occ, rendering=rendering) if occ.rendering is not rendering else occ, count)
     usages = usage.usages()
     for rule in CORPUS_RULES:
-        findings.extend(rule.check(usages))
+        if rule.id not in options.disable:
+            findings.extend(rule.check(usages))
     if options.suppressions:
         kept, unused = apply_suppressions(findings, suppressions)
         findings = kept + unused

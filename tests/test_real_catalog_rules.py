@@ -174,3 +174,19 @@ def test_lang_option_wins_over_a_path_guess(write):
 def test_real_translations_langdetect_confuses_are_not_reported(write, language, source, target):
     path = write(f"locale/{language}/LC_MESSAGES/django.po", po(language, (source, target), flags="python-format"))
     assert [f for f in check([path]).findings if f.rule == "wrong-language"] == []
+
+
+def test_files_of_other_languages_are_not_parsed(write, monkeypatch):
+    # `languages = ["de"]`: the French catalog is known from its header and never parsed.
+    import checker.documents as documents
+
+    de = write("locale/de/LC_MESSAGES/django.po", po("de", ("Password", "Kennwort")))
+    fr = write("locale/xx/LC_MESSAGES/django.po", po("fr", ("Password", "Mot de passe")))
+    text = write("fr/notes.txt", "Le mot de passe.")
+    read = []
+    original = documents.read_document
+    monkeypatch.setattr("checker.pipeline.read_document", lambda path, **kw: read.append(path) or original(path, **kw))
+    result = check([de, fr, text], languages=("de",))
+    assert read == [de]
+    assert [d.path for d in result.documents] == [de]
+    assert sorted(rules(result)) == [("forbidden-rendering", "password"), ("missing-rendering", "password")]
