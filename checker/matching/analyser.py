@@ -87,12 +87,13 @@ class Analyser:
         self._cyrillic_e = base in ("ru", "uk", "be")
         self._stemmer = stemmer_for(language) if stem else None
         self._particles = _KO_PARTICLES if stem and base == "ko" else ()
-        #: exact form -> key, folded form -> key (forms of the glossary's lemmas)
+        #: exact form -> key, folded form -> key (forms of the glossary's lemmas, and known
+        #: words of another paradigm that share a glossary word's stem, see _guard)
         self._exact: dict[str, str] = {}
         self._folded: dict[str, str] = {}
         #: exact forms the dictionary gives another lemma (they must not fold onto ours)
         self._other_exact: set[str] = set()
-        #: stem -> ((glossary word folded, key), ...) for words the dictionary does not know
+        #: stem -> ((glossary word folded, key), ...): for text words the dictionary does not know
         self._stems: dict[str, tuple[tuple[str, str], ...]] = {}
         #: folded forms the dictionary gives another lemma, sharing a stem with ours
         self._blocked: set[str] = set()
