@@ -174,7 +174,7 @@ def _detector_factory():
 COMMON = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "sv")
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=32)
 def _restricted_factory(codes: frozenset[str]):
     """A langdetect factory with only the profiles `codes` (langdetect's names)."""
     import os

@@ -22,6 +22,7 @@ _CHARSET = re.compile(rb'"?Content-Type:.+? charset=([\w_\-:\.]+)')
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)\s*\"")
 _POLIB_LINE = re.compile(r"\(line (\d+)\)(?::\s*(.*))?")
 # The escapes polib.unescape understands; any other backslash stays as it is.
+_BACKSLASH = re.compile(r"\\(.)", re.DOTALL)
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
 
 
@@ -147,7 +148,7 @@ _ENTRY_KEYS = re.compile(r'^(msgctxt|msgid)[ \t]*"((?:[^"\\\n]|\\.)*)"', re.M)
 
 def _check_duplicates(path: str, text: str) -> None:
     """Two entries with the same msgctxt and msgid ("duplicate message definition")."""
-    seen: dict[tuple[str | None, str], int] = {}
+    seen: dict[tuple[str | None, str], int] = {}  # key -> offset of its first msgid
     context: str | None = None
     for m in _ENTRY_KEYS.finditer(text):
         if m.group(1) == "msgctxt":
@@ -163,10 +164,11 @@ def _check_duplicates(path: str, text: str) -> None:
             end = cont.end()
         key = (context, "".join(parts))
         context = None
-        line = text.count("\n", 0, m.start()) + 1
+        # Offsets, not lines: counting lines for every entry would be quadratic in the file.
         if key in seen and key != (None, ""):
-            raise ReadError(path, f"PO syntax error: duplicate message definition (first defined on line {seen[key]})", line)
-        seen.setdefault(key, line)
+            line, first = (text.count("\n", 0, at) + 1 for at in (m.start(), seen[key]))
+            raise ReadError(path, f"PO syntax error: duplicate message definition (first defined on line {first})", line)
+        seen.setdefault(key, m.start())
 
 
 _CONTINUATION = re.compile(r'\n[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*(?=\n|$)')
@@ -273,17 +275,19 @@ def _locate(text: str, chunks: list[_Chunk], fallback_line: int) -> tuple[int, i
         if not chunk.raw:
             continue
         anchor(chunk.line, chunk.column)
-        raw, i = chunk.raw, 0
-        while i < len(raw):
-            if raw[i] == "\\" and raw[i + 1 : i + 2] in _ESCAPES:
-                parts.append(_ESCAPES[raw[i + 1]])
-                i += 2
-                offset += 1
-                anchor(chunk.line, chunk.column + i)
-            else:
-                parts.append(raw[i])
-                i += 1
-                offset += 1
+        raw, pos = chunk.raw, 0
+        if "\\" in raw:  # escapes found in C; the text between them is copied whole
+            for m in _BACKSLASH.finditer(raw):
+                escaped = _ESCAPES.get(m.group(1))
+                if escaped is None:
+                    continue  # an unknown escape stays as written
+                parts.append(raw[pos : m.start()])
+                parts.append(escaped)
+                offset += m.start() - pos + 1
+                pos = m.end()
+                anchor(chunk.line, chunk.column + pos)
+        parts.append(raw[pos:])
+        offset += len(raw) - pos
     if anchors and "".join(parts) == text:
         while anchors and anchors[-1].offset >= len(text):
             anchors.pop()  # an escape at the very end anchors nothing
