@@ -46,13 +46,22 @@ class Segment:
 
     @property
     def masked(self) -> str:
-        """`text` with its placeables (format codes, markup, URLs...) masked, same length."""
-        return mask(self.text, self.flags)
+        """`text` with its placeables (format codes, markup, URLs...) masked, same length
+        (computed once: matching and wrong-language both need it)."""
+        cached = self.__dict__.get("_masked")
+        if cached is None:
+            cached = mask(self.text, self.flags)
+            object.__setattr__(self, "_masked", cached)
+        return cached
 
     @property
     def masked_source(self) -> str:
         """`source` with its placeables masked."""
-        return mask(self.source or "", self.flags)
+        cached = self.__dict__.get("_masked_source")
+        if cached is None:
+            cached = mask(self.source or "", self.flags)
+            object.__setattr__(self, "_masked_source", cached)
+        return cached
 
     @property
     def bilingual(self) -> bool:
