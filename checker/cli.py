@@ -37,7 +37,7 @@ def main() -> None:
               help="Configuration file (default: the nearest .termcheck.toml or pyproject.toml "
                    "with [tool.termcheck] above the checked files).")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--lang", default=None, help="Language of documents whose header and path do not say (else detected).")
+@click.option("--lang", default=None, help="Language of documents whose header does not say; wins over a language in the path (else detected).")
 @click.option("--source-lang", default=None,
               help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",

@@ -33,7 +33,7 @@ def glossary_lint(path: str) -> None:
 @glossary.command("stats")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
-@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
+@click.option("--lang", default=None, help="Language of documents whose header does not say; wins over the path.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def glossary_stats(paths, glossary_path, lang, fmt) -> None:
     """Per term and language, occurrences in PATHS (default translations/) by rendering; terms
@@ -55,7 +55,7 @@ def glossary_stats(paths, glossary_path, lang, fmt) -> None:
 @glossary.command("suggest")
 @click.argument("paths", nargs=-1, type=click.Path())
 @click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
-@click.option("--lang", default=None, help="Language of documents whose header and path do not say.")
+@click.option("--lang", default=None, help="Language of documents whose header does not say; wins over the path.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="chrF a span needs (default 45).")
 @click.option("--term", "terms", multiple=True, help="Only suggestions for this term id (repeatable).")
 @click.option("--min-count", type=click.IntRange(1), default=1, show_default=True,

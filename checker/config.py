@@ -11,7 +11,7 @@ over. Command-line options override it. Example::
     exclude = ["*.pot", "drafts/*"]
     disable = ["wrong-language"]
     fail-on = "warning"
-    lang = "en"                           # language of files whose header and path do not say
+    lang = "en"                           # language of files whose header does not say (wins over the path)
     source-lang = "en"                    # language of PO msgids
     languages = ["de", "fr"]              # check only documents in these languages
     include-fuzzy = false
