@@ -60,7 +60,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
         po = polib.pofile(_Lines(text), encoding=encoding)
     except Exception as e:  # polib signals syntax errors with bare IOError/ValueError
         raise _syntax_error(path, e) from None
-    lines = text.split("\n")
+    lines = _LineIndex(text)
     segments: list[Segment] = []
     for entry in po:
         if entry.obsolete or ("fuzzy" in entry.flags and not include_fuzzy):
@@ -71,7 +71,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
     language = normalise_tag(declared) if declared else None
     problem = None
     if declared and language is None:
-        problem = (_header_line(lines, "Language"), f"PO header 'Language: {declared}' is not a language tag")
+        problem = (_header_line(text, "Language"), f"PO header 'Language: {declared}' is not a language tag")
     return Document(
         path=path,
         format="po",
@@ -85,13 +85,10 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
     )
 
 
-def _header_line(lines: list[str], field: str) -> int:
+def _header_line(text: str, field: str) -> int:
     """Line of the header field `field` (1 if it cannot be found)."""
-    needle = f'"{field}:'
-    for number, line in enumerate(lines, 1):
-        if line.lstrip().startswith(needle):
-            return number
-    return 1
+    m = re.search(rf'^[^\S\n]*"{re.escape(field)}:', text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 1
 
 
 def _decode_po(data: bytes, path: str) -> tuple[str, str]:
@@ -183,7 +180,7 @@ def _syntax_error(path: str, error: Exception) -> ReadError:
     return ReadError(path, f"PO syntax error: {message or type(error).__name__}")
 
 
-def _entry_segments(path: str, entry, lines: list[str]) -> list[Segment]:  # noqa: ANN001
+def _entry_segments(path: str, entry, lines: "_LineIndex") -> list[Segment]:  # noqa: ANN001
     chunks = _scan_entry(lines, max(entry.linenum or 1, 1))
     unit = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
     comments = tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
@@ -225,33 +222,61 @@ def _entry_segments(path: str, entry, lines: list[str]) -> list[Segment]:  # noq
     return segments
 
 
-def _scan_entry(lines: list[str], start: int) -> dict[str, list[_Chunk]]:
+# One pass over the file: every line holding a quoted string (with its keyword, if any),
+# found in C; the lines of an entry are then looked up, not re-parsed.
+_QUOTED_LINE = re.compile(
+    r'^([^\S\n]*)(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)[^\S\n]*)?"(.*)"[^\S\n]*$', re.M
+)
+_QUIET_LINE = re.compile(r"^[^\S\n]*(?:#[^\n]*)?$", re.M)  # blank or a comment
+
+
+class _LineIndex:
+    """The file's lines, classified once: quoted-string lines with their keyword, column and
+    raw content; blank and comment lines."""
+
+    def __init__(self, text: str) -> None:
+        starts = [0]
+        starts.extend(m.end() for m in re.finditer("\n", text))
+        self.count = len(starts) if not text.endswith("\n") else len(starts) - 1
+        line_of = {start: number for number, start in enumerate(starts, 1)}
+        self.quoted: dict[int, tuple[str | None, int, str]] = {}
+        for m in _QUOTED_LINE.finditer(text):
+            self.quoted[line_of[m.start()]] = (m.group(2), m.start(3) - m.start() + 1, m.group(3))
+        self.quiet = {line_of[m.start()] for m in _QUIET_LINE.finditer(text)}
+        self._text = text
+        self._starts = starts
+
+    def __getitem__(self, index: int) -> str:
+        """Line `index + 1` (0-based indexing, like the list it replaces)."""
+        start = self._starts[index]
+        end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self._text)
+        return self._text[start:end]
+
+
+def _scan_entry(lines: _LineIndex, start: int) -> dict[str, list[_Chunk]]:
     """The quoted chunks of each keyword of the entry that begins on line `start`."""
     chunks: dict[str, list[_Chunk]] = {}
     key: str | None = None
     seen_msgid = seen_msgstr = False
-    for number in range(start, len(lines) + 1):
-        line = lines[number - 1]
-        stripped = line.strip()
-        if not stripped or stripped.startswith("#"):
+    quoted, quiet = lines.quoted, lines.quiet
+    for number in range(start, lines.count + 1):
+        if number in quiet:
             if seen_msgstr:
                 break  # blank line or the next entry's comments
             continue
-        m = _KEYWORD.match(stripped)
-        if m:
-            key = m.group(1)
+        found = quoted.get(number)
+        if found is None:
+            break
+        keyword, column, raw = found
+        if keyword is not None:
+            key = keyword
             if key in ("msgctxt", "msgid") and seen_msgid:
                 break  # the next entry, written without a blank line
             seen_msgid = seen_msgid or key == "msgid"
             seen_msgstr = seen_msgstr or key.startswith("msgstr")
-            quote = line.index('"', line.index(key) + len(key))
-        elif stripped.startswith('"') and key is not None:
-            quote = line.index('"')
-        else:
+        elif key is None:
             break
-        end = line.rstrip().rfind('"')
-        raw = line[quote + 1 : end] if end > quote else ""
-        chunks.setdefault(key, []).append(_Chunk(number, quote + 2, raw))
+        chunks.setdefault(key, []).append(_Chunk(number, column, raw))
     return chunks
 
 
