@@ -60,7 +60,8 @@ _COMMON = [
     r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",
     # URLs (trailing sentence punctuation stays prose) and e-mail addresses.
     r"(?:(?:https?|ftps?|file|sftp|ssh|git|irc|news|mailto):(?://)?|www\.)[^\s<>\"'`\u00ab\u00bb\u201c\u201d]*[^\s<>\"'`.,;:!?)\]}\u00ab\u00bb\u201c\u201d]",
-    r"[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*",
+    # (from the start of a token only: tried inside every word, it rescanned the word)
+    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*",
     # File paths: rooted, home or relative with ./ ../, or a drive letter.
     r"(?<![\w/.])/[\w.+-]+(?:/[\w.+-]*)+",
     r"(?<![\w/.])(?:~|\.{1,2})/[\w.+-]+(?:/[\w.+-]*)*",
