@@ -36,17 +36,18 @@ def _code_stamp() -> str:
     """When the modules whose objects are cached last changed: a development checkout
     must not load pickles of an older shape."""
     import checker.glossary
-    import checker.matching.analyser
-    import checker.matching.lemmas
     import checker.matching.matcher
-    import checker.matching.normalise
-    import checker.matching.tokenise
 
+    # The modules whose objects the cache holds, by file: lemmas.py is not imported on a
+    # warm run, so it is stat'ed beside matcher.py rather than imported for its path.
+    matching = Path(checker.matching.matcher.__file__).parent
+    files = [checker.glossary.__file__] + [
+        str(matching / name) for name in ("analyser.py", "lemmas.py", "matcher.py", "normalise.py", "tokenise.py")
+    ]
     stamps = []
-    for module in (checker.glossary, checker.matching.analyser, checker.matching.lemmas, checker.matching.matcher,
-                   checker.matching.normalise, checker.matching.tokenise):
+    for file in files:
         try:
-            stamps.append(str(os.stat(module.__file__).st_mtime_ns))
+            stamps.append(str(os.stat(file).st_mtime_ns))
         except (OSError, TypeError):
             stamps.append("?")
     return "-".join(stamps)
