@@ -10,13 +10,11 @@ The cache lives in $TERMCHECK_CACHE_DIR, else $XDG_CACHE_HOME/termcheck, else
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from checker import __version__
@@ -112,6 +110,9 @@ def save_matcher(matcher: Matcher) -> None:
     cached = matcher.from_cache
     if not matcher.glossary.sha256 or (cached is not None and set(matcher.languages_indexed) <= cached):
         return
+    import contextlib
+    import tempfile  # with shutil and random: 10 ms a warm run, which writes nothing, need not pay
+
     try:
         target = _entry(matcher.glossary.sha256, matcher.stem)
         directory = _private_dir(target.parent)
