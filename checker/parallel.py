@@ -46,7 +46,7 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
         return
     pending = list(files)
     while pending:
-        done, pending = yield from _run_pool(pending, min(jobs, len(pending)), context)
+        pending = yield from _run_pool(pending, min(jobs, len(pending)), context)
         if pending:
             # The pool broke: the first file not yet reported, and every file sent out with
             # it, are suspects; each is checked alone so the one that kills its process is
@@ -57,37 +57,28 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
 
 
 def _run_pool(files: list[str], workers: int, context):  # noqa: ANN001
-    """Yield outcomes in order until the pool breaks; return (count done, files left)."""
+    """Yield outcomes in order until the pool breaks; return the files not yet reported."""
     from collections import deque
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    window = deque()
-    done = 0
+    window: deque = deque()  # (path, future), in the files' order
     executor = ProcessPoolExecutor(max_workers=workers, mp_context=context)
     try:
         queue = iter(files)
-        for path in queue:
-            window.append((path, executor.submit(_check, path)))
-            if len(window) >= workers * 2:  # keep a few in flight, results in order
-                path0, future = window[0]
-                try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    return done, [p for p, _ in window] + list(queue)
-                window.popleft()
-                done += 1
-                yield outcome
-        while window:
-            path0, future = window[0]
+        while True:
+            for path in queue:  # keep a few in flight; results come back in order
+                window.append((path, executor.submit(_check, path)))
+                if len(window) >= workers * 2:
+                    break
+            if not window:
+                return []
             try:
-                outcome = future.result()
+                outcome = window[0][1].result()
             except BrokenProcessPool:
-                return done, [p for p, _ in window]
+                return [p for p, _ in window] + list(queue)
             window.popleft()
-            done += 1
             yield outcome
-        return done, []
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Callable, Iterable, Sequence
@@ -10,7 +9,7 @@ from typing import Callable, Iterable, Sequence
 from checker import __version__
 from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
 from checker.corpus import Occurrence, match_document
-from checker.documents import iter_paths, read_document
+from checker.documents import iter_paths, links_out_of_tree, read_document, sniff_language
 from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
 from checker.documents.model import ReadError
 from checker.findings import Finding
@@ -80,7 +79,7 @@ def run_check(
     matcher = matcher or Matcher(glossary, stem=options.stem)
     with gc_paused():
         files = [p for p in iter_paths(paths) if options.select is None or options.select(p)]
-        refused = _links_out_of_tree(files, paths)
+        refused = links_out_of_tree(files, paths)
         if refused:
             files = [p for p in files if p not in refused]
         if scheduler is not None:
@@ -98,26 +97,6 @@ def run_check(
             outcomes = chain(outcomes, (DocumentOutcome(p, None, (READ_ERROR.finding(p, 1, 1, why),))
                                         for p, why in sorted(refused.items())))
         return reduce_outcomes(outcomes, glossary, options)
-
-
-def _links_out_of_tree(files: Sequence[str], given: Sequence[str]) -> dict[str, str]:
-    """Files found by walking a directory that are symbolic links to a file outside the
-    directories given: a pull request can commit a link to /etc/passwd or to a file of
-    another checkout. A file named on the command line is read wherever it points."""
-    import os
-
-    roots = [os.path.realpath(p) for p in given if os.path.isdir(p)]
-    named = {os.path.normpath(p) for p in given if not os.path.isdir(p)}
-    refused: dict[str, str] = {}
-    for path in files:
-        if os.path.normpath(path) in named or not roots:
-            continue
-        real = os.path.realpath(path)
-        if real == os.path.abspath(path) or not os.path.isfile(real):
-            continue  # no link on the way; or not a file at all, which the reader reports
-        if not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
-            refused[path] = "a symbolic link to a file outside the directories checked; skipped"
-    return refused
 
 
 class DocumentChecker:
@@ -166,38 +145,6 @@ class DocumentChecker:
             first=tuple((r.order, occ) for r, occ in doc.first.items()),
             suppressions=suppressions,
         )
-
-
-_PO_LANGUAGE = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
-_XLIFF_LANGUAGE = re.compile(rb"""(?:trgLang|target-language)\s*=\s*["']([^"']+)["']""")
-
-
-def sniff_language(path: str, lang: str | None) -> str | None:
-    """The language read_document would settle on without detection, from the first 8 KB
-    of the file (a PO header, an XLIFF target language), `lang` or the path; None when it
-    cannot tell (the file is then read in full)."""
-    import os
-
-    from checker.documents import SUFFIXES
-    from checker.language import language_from_path, normalise_tag
-
-    fmt = SUFFIXES.get(os.path.splitext(path)[1].lower())
-    if fmt in ("po", "xliff"):
-        try:
-            with open(path, "rb") as fh:
-                head = fh.read(8192)
-        except OSError:
-            return None
-        m = (_PO_LANGUAGE if fmt == "po" else _XLIFF_LANGUAGE).search(head)
-        if m is not None:
-            declared = m.group(1).decode("ascii", "replace").strip()
-            if declared:
-                return normalise_tag(declared)  # None for a header naming no language: read in full
-        if fmt == "po" and b'"Language:' in head:
-            return None
-    if lang:
-        return normalise_tag(lang)
-    return language_from_path(path)
 
 
 def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, options: CheckOptions) -> CheckResult:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 
 from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
@@ -23,7 +24,9 @@ __all__ = [
     "Segment",
     "iter_documents",
     "iter_paths",
+    "links_out_of_tree",
     "read_document",
+    "sniff_language",
 ]
 
 SUFFIXES = {
@@ -162,3 +165,48 @@ def iter_documents(
             yield read_document(path, lang=lang, include_fuzzy=include_fuzzy, max_size=max_size)
         except ReadError as e:
             yield e
+
+
+def links_out_of_tree(files: Sequence[str], given: Sequence[str]) -> dict[str, str]:
+    """Files found by walking a directory that are symbolic links to a file outside the
+    directories given: a pull request can commit a link to /etc/passwd or to a file of
+    another checkout. A file named on the command line is read wherever it points."""
+    roots = [os.path.realpath(p) for p in given if os.path.isdir(p)]
+    named = {os.path.normpath(p) for p in given if not os.path.isdir(p)}
+    refused: dict[str, str] = {}
+    for path in files:
+        if os.path.normpath(path) in named or not roots:
+            continue
+        real = os.path.realpath(path)
+        if real == os.path.abspath(path) or not os.path.isfile(real):
+            continue  # no link on the way; or not a file at all, which the reader reports
+        if not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots):
+            refused[path] = "a symbolic link to a file outside the directories checked; skipped"
+    return refused
+
+
+_PO_LANGUAGE = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
+_XLIFF_LANGUAGE = re.compile(rb"""(?:trgLang|target-language)\s*=\s*["']([^"']+)["']""")
+
+
+def sniff_language(path: str, lang: str | None) -> str | None:
+    """The language read_document would settle on without detection, from the first 8 KB
+    of the file (a PO header, an XLIFF target language), `lang` or the path; None when it
+    cannot tell (the file is then read in full)."""
+    fmt = _format_of(path)
+    if fmt in ("po", "xliff"):
+        try:
+            with open(path, "rb") as fh:
+                head = fh.read(8192)
+        except OSError:
+            return None
+        m = (_PO_LANGUAGE if fmt == "po" else _XLIFF_LANGUAGE).search(head)
+        if m is not None:
+            declared = m.group(1).decode("ascii", "replace").strip()
+            if declared:
+                return normalise_tag(declared)  # None for a header naming no language: read in full
+        if fmt == "po" and b'"Language:' in head:
+            return None
+    if lang:
+        return normalise_tag(lang)
+    return language_from_path(path)

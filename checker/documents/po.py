@@ -60,6 +60,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
         po = polib.pofile(_Lines(text), encoding=encoding)
     except Exception as e:  # polib signals syntax errors with bare IOError/ValueError
         raise _syntax_error(path, e) from None
+    _check_duplicates(path, po)
     lines = _LineIndex(text)
     segments: list[Segment] = []
     for entry in po:
@@ -121,8 +122,7 @@ _BAD_ESCAPE = re.compile(r'\\(?:[ntrbfva\\"\'?0-7x]|(.))')
 
 
 def _check_syntax(path: str, text: str) -> None:
-    """Raise ReadError at the first line `msgfmt -c` rejects that polib would let through,
-    and at a duplicate message definition."""
+    """Raise ReadError at the first line `msgfmt -c` rejects that polib would let through."""
     bad = _BAD_LINE.search(text)
     if bad is not None:
         line_text = bad.group()
@@ -137,38 +137,21 @@ def _check_syntax(path: str, text: str) -> None:
             if not re.search(r'(?<!\\)(?:\\\\)*"', body):
                 raise ReadError(path, "PO syntax error: end of line within string (missing closing quote)", line, len(line_text) + 1)
         # Anything else (unknown keyword, text after a string) polib reports itself.
-    _check_duplicates(path, text)
 
 
-_ENTRY_KEYS = re.compile(r'^(msgctxt|msgid)[ \t]*"((?:[^"\\\n]|\\.)*)"', re.M)
-
-
-def _check_duplicates(path: str, text: str) -> None:
-    """Two entries with the same msgctxt and msgid ("duplicate message definition")."""
-    seen: dict[tuple[str | None, str], int] = {}  # key -> offset of its first msgid
-    context: str | None = None
-    for m in _ENTRY_KEYS.finditer(text):
-        if m.group(1) == "msgctxt":
-            context = m.group(2)
+def _check_duplicates(path: str, po) -> None:  # noqa: ANN001
+    """Two entries with the same msgctxt and msgid ("duplicate message definition"): polib
+    keeps both, `msgfmt -c` refuses the file."""
+    seen: dict[tuple[str | None, str], int] = {}  # key -> line of its first entry
+    for entry in po:
+        if entry.obsolete:
             continue
-        # Continuation lines belong to the key as well.
-        end = m.end()
-        parts = [m.group(2)]
-        for cont in _CONTINUATION.finditer(text, end):
-            if cont.start() != end:
-                break
-            parts.append(cont.group(1))
-            end = cont.end()
-        key = (context, "".join(parts))
-        context = None
-        # Offsets, not lines: counting lines for every entry would be quadratic in the file.
-        if key in seen and key != (None, ""):
-            line, first = (text.count("\n", 0, at) + 1 for at in (m.start(), seen[key]))
-            raise ReadError(path, f"PO syntax error: duplicate message definition (first defined on line {first})", line)
-        seen.setdefault(key, m.start())
-
-
-_CONTINUATION = re.compile(r'\n[ \t]*"((?:[^"\\\n]|\\.)*)"[ \t]*(?=\n|$)')
+        key = (entry.msgctxt, entry.msgid)
+        first = seen.setdefault(key, entry.linenum)
+        if first != entry.linenum:
+            raise ReadError(
+                path, f"PO syntax error: duplicate message definition (first defined on line {first})", entry.linenum
+            )
 
 
 def _syntax_error(path: str, error: Exception) -> ReadError:

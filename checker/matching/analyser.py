@@ -119,7 +119,6 @@ class Analyser:
 
     # The compiled-glossary cache stores an analyser as plain data (JSON), never code.
     _SETS = ("_other_exact", "_blocked")
-    _FIELDS = _FIELDS
 
     def to_data(self) -> dict:
         """Everything the analyser needs, as JSON-ready values."""
@@ -156,7 +155,7 @@ class Analyser:
         state["_modifiers"] = {f: (str(k), int(n)) for f, (k, n) in state["_modifiers"].items()}
         state["_particles"] = tuple(state["_particles"])
         state["_suffixes"] = frozenset(state["_suffixes"])
-        expected = set(cls._FIELDS)
+        expected = set(_FIELDS)
         if set(state) != expected:
             raise ValueError(f"analyser fields {sorted(set(state) ^ expected)}")
         analyser.__dict__.update(state)
