@@ -111,7 +111,8 @@ def match_document(
     lang = glossary.resolve_language(document.language)
     src_lang = glossary.resolve_language(document.source_language or source_language)
     target_index = matcher.index(lang) if lang else None
-    find_source = matcher.index(src_lang).find if src_lang and document.bilingual else None
+    # Source matches serve missing-rendering only, which needs renderings in the target language.
+    find_source = matcher.index(src_lang).find if src_lang and lang and document.bilingual else None
     discoverer = discoverers(lang) if discoverers is not None and lang else None
     units = []
     counts: Counter[Rendering] = Counter()

@@ -5,6 +5,7 @@ from typing import Iterable
 
 from checker.checks.base import DocumentRule
 from checker.corpus import DocumentMatches
+from checker.documents.model import Segment
 from checker.findings import Finding
 from checker.glossary import Glossary
 from checker.language import detect, detectable, same_language
@@ -68,25 +69,21 @@ class WrongLanguage(DocumentRule):
                     continue
                 # Across a catalog run many target languages come up: one full detector
                 # serves them all, where a restricted one per language would not pay.
-                finding = self._check_text(
-                    target, expected, seg.path, seg.line, seg.column, "target", seg.text, source_language,
-                    None,
-                )
+                finding = self._check_text(target, expected, seg, "target", seg.text, source_language, None)
                 if finding:
                     yield finding
         elif document.segments:
             first = document.segments[0]
             text = "\n\n".join(s.text for s in document.segments)
-            finding = self._check_text(
-                text, expected, first.path, first.line, first.column, "document", among=glossary.languages
-            )
+            finding = self._check_text(text, expected, first, "document", among=glossary.languages)
             if finding:
                 yield finding
 
     def _check_text(
-        self, text: str, expected: str, path: str, line: int, column: int, what: str,
+        self, text: str, expected: str, where: Segment, what: str,
         shown: str | None = None, source_language: str | None = None, among: tuple | None = (),
     ) -> Finding | None:
+        # `where`'s position is read only for a finding: a PO segment works it out on demand.
         # A document is weighed against the expected and glossary languages and the most
         # common ones, not all 55 langdetect knows: a dozen profiles load in a fraction of
         # the time a pre-commit hook can spare.
@@ -102,7 +99,7 @@ class WrongLanguage(DocumentRule):
             # Japanese with file names read as Catalan), not an untranslated unit.
             return None
         return self.finding(
-            path, line, column,
+            where.path, where.line, where.column,
             f"{what} looks like '{lang}' (p={prob:.2f}), expected '{expected}'",
             None, (shown if shown is not None else text)[:60],
         )

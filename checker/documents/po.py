@@ -1,7 +1,8 @@
 """Gettext PO/POT files: msgid is the source, msgstr the target, one segment each.
 
-polib parses; positions come from re-scanning the file's lines from each entry's
-`linenum`, because polib keeps no position for msgstr or its continuation lines.
+polib parses; a segment's position is worked out when first asked for, by scanning the
+file's lines from its entry's `linenum` (polib keeps no position for msgstr or its
+continuation lines).
 Every quoted chunk gets an Anchor, and so does the character after every escape
 (`\\n`, `\\"`, `\\\\`...), so Segment.position() is exact even though the text is
 shorter than the file.
@@ -61,7 +62,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
     except Exception as e:  # polib signals syntax errors with bare IOError/ValueError
         raise _syntax_error(path, e) from None
     _check_duplicates(path, po)
-    lines = _LineIndex(text)
+    lines = _LazyLineIndex(text)
     segments: list[Segment] = []
     for entry in po:
         if entry.obsolete or ("fuzzy" in entry.flags and not include_fuzzy):
@@ -163,8 +164,7 @@ def _syntax_error(path: str, error: Exception) -> ReadError:
     return ReadError(path, f"PO syntax error: {message or type(error).__name__}")
 
 
-def _entry_segments(path: str, entry, lines: "_LineIndex") -> list[Segment]:  # noqa: ANN001
-    chunks = _scan_entry(lines, max(entry.linenum or 1, 1))
+def _entry_segments(path: str, entry, lines: "_LazyLineIndex") -> list[Segment]:  # noqa: ANN001
     unit = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
     comments = tuple(entry.tcomment.splitlines()) if entry.tcomment else ()
     if entry.msgstr_plural:
@@ -180,29 +180,64 @@ def _entry_segments(path: str, entry, lines: "_LineIndex") -> list[Segment]:  # 
         ]
     else:
         targets = [(unit, entry.msgstr, "msgstr", entry.msgid, "msgid")]
-    fallback_line = max(entry.linenum or 1, 1)
-    segments = []
-    for unit_id, text, key, source, source_key in targets:
-        if not text:
-            continue  # untranslated
-        line, column, anchors = _locate(text, chunks.get(key, []), fallback_line)
-        source_line, source_column, _ = _locate(source, chunks.get(source_key, []), fallback_line)
-        segments.append(
-            Segment(
-                path=path,
-                line=line,
-                column=column,
-                text=text,
-                anchors=anchors,
-                source=source,
-                source_line=source_line,
-                source_column=source_column,
-                unit_id=unit_id,
-                comments=comments,
-                flags=tuple(sorted(entry.flags)),
-            )
-        )
-    return segments
+    place = _EntryPlace(lines, max(entry.linenum or 1, 1))
+    flags = tuple(sorted(entry.flags))
+    return [
+        _PoSegment(path, text, source, unit_id, comments, flags, place, key, source_key)
+        for unit_id, text, key, source, source_key in targets
+        if text  # an empty msgstr is untranslated
+    ]
+
+
+class _EntryPlace:
+    """Where one entry's strings lie in the file, scanned on first request."""
+
+    __slots__ = ("lines", "linenum", "_chunks")
+
+    def __init__(self, lines: "_LazyLineIndex", linenum: int) -> None:
+        self.lines = lines
+        self.linenum = linenum
+        self._chunks: dict[str, list[_Chunk]] | None = None
+
+    def locate(self, text: str, key: str) -> tuple[int, int, tuple[Anchor, ...]]:
+        if self._chunks is None:
+            self._chunks = _scan_entry(self.lines.index, self.linenum)
+        return _locate(text, self._chunks.get(key, []), self.linenum)
+
+
+class _PoSegment(Segment):
+    """A PO segment whose line, column and anchors are worked out when first asked for.
+
+    Most entries of a catalog are never reported, and locating an entry's strings in the
+    file (continuation lines, escapes) costs more than polib's parse of it.
+    """
+
+    def __init__(self, path: str, text: str, source: str, unit_id: str, comments: tuple[str, ...],
+                 flags: tuple[str, ...], place: _EntryPlace, key: str, source_key: str) -> None:
+        for name, value in (("path", path), ("text", text), ("source", source), ("unit_id", unit_id),
+                            ("comments", comments), ("flags", flags), ("_place", place),
+                            ("_keys", (key, source_key))):
+            object.__setattr__(self, name, value)
+
+    def _target_place(self) -> tuple[int, int, tuple[Anchor, ...]]:
+        cached = self.__dict__.get("_target")
+        if cached is None:
+            cached = self._place.locate(self.text, self._keys[0])
+            object.__setattr__(self, "_target", cached)
+        return cached
+
+    def _source_place(self) -> tuple[int, int, tuple[Anchor, ...]]:
+        cached = self.__dict__.get("_source")
+        if cached is None:
+            cached = self._place.locate(self.source or "", self._keys[1])
+            object.__setattr__(self, "_source", cached)
+        return cached
+
+    line = property(lambda self: self._target_place()[0])  # type: ignore[assignment]
+    column = property(lambda self: self._target_place()[1])  # type: ignore[assignment]
+    anchors = property(lambda self: self._target_place()[2])  # type: ignore[assignment]
+    source_line = property(lambda self: self._source_place()[0])  # type: ignore[assignment]
+    source_column = property(lambda self: self._source_place()[1])  # type: ignore[assignment]
 
 
 # One pass over the file: every line holding a quoted string (with its keyword, if any),
@@ -234,6 +269,22 @@ class _LineIndex:
         start = self._starts[index]
         end = self._starts[index + 1] - 1 if index + 1 < len(self._starts) else len(self._text)
         return self._text[start:end]
+
+
+class _LazyLineIndex:
+    """The file's _LineIndex, built the first time an entry's place is asked for."""
+
+    __slots__ = ("_text", "_index")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._index: _LineIndex | None = None
+
+    @property
+    def index(self) -> _LineIndex:
+        if self._index is None:
+            self._index = _LineIndex(self._text)
+        return self._index
 
 
 def _scan_entry(lines: _LineIndex, start: int) -> dict[str, list[_Chunk]]:
