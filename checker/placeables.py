@@ -49,31 +49,36 @@ _FILE_TYPES = (
     "py|pyc|rb|php|java|c|h|cpp|go|rs|sh|bat|exe|dll|so|csv|tsv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|log|sql|db|sqlite3?"
 )
 
+# Each alternative with what a text must contain for it to match anywhere (any one of the
+# strings, ".x" meaning a dot before a letter): a text is scanned with only the alternatives
+# it can hold, and one alternative that may start at any word costs far less than all of
+# them (a leftmost-first scan drops nothing by leaving out what cannot match).
 _COMMON = [
     # Django/Jinja first: `{{ x }}` is not two brace formats.
-    r"\{\{.*?\}\}",
-    r"\{%.*?%\}",
-    r"\{#.*?#\}",
+    (r"\{\{.*?\}\}", ("{",)),
+    (r"\{%.*?%\}", ("{",)),
+    (r"\{#.*?#\}", ("{",)),
     # HTML/XML comments, tags (with attributes), entities.
-    r"<!--.*?-->",
-    r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?/?>",
-    r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+    (r"<!--.*?-->", ("<",)),
+    (r"</?[A-Za-z][\w:.-]*(?:\s+[^<>]*?)?/?>", ("<",)),
+    (r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});", ("&",)),
     # URLs (trailing sentence punctuation stays prose) and e-mail addresses.
-    r"(?:(?:https?|ftps?|file|sftp|ssh|git|irc|news|mailto):(?://)?|www\.)[^\s<>\"'`\u00ab\u00bb\u201c\u201d]*[^\s<>\"'`.,;:!?)\]}\u00ab\u00bb\u201c\u201d]",
+    (r"(?:(?:https?|ftps?|file|sftp|ssh|git|irc|news|mailto):(?://)?|www\.)[^\s<>\"'`\u00ab\u00bb\u201c\u201d]*[^\s<>\"'`.,;:!?)\]}\u00ab\u00bb\u201c\u201d]",
+     (":", "www.")),
     # (from the start of a token only: tried inside every word, it rescanned the word)
-    r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*",
+    (r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*", ("@",)),
     # File paths: rooted, home or relative with ./ ../, or a drive letter.
-    r"(?<![\w/.])/[\w.+-]+(?:/[\w.+-]*)+",
-    r"(?<![\w/.])(?:~|\.{1,2})/[\w.+-]+(?:/[\w.+-]*)*",
-    r"\b[A-Za-z]:\\[\w.+-]+(?:\\[\w.+-]*)*",
+    (r"(?<![\w/.])/[\w.+-]+(?:/[\w.+-]*)+", ("/",)),
+    (r"(?<![\w/.])(?:~|\.{1,2})/[\w.+-]+(?:/[\w.+-]*)*", ("/",)),
+    (r"\b[A-Za-z]:\\[\w.+-]+(?:\\[\w.+-]*)*", ("\\",)),
     # Relative paths and file names with a file type: "flatpages/default.html", "setup.cfg".
-    r"\b[\w-]+(?:[./][\w-]+)*\.(?:" + _FILE_TYPES + r")\b",
+    (r"\b[\w-]+(?:[./][\w-]+)*\.(?:" + _FILE_TYPES + r")\b", (".x",)),
     # reStructuredText roles and literals; Markdown inline code and link targets.
-    r":[A-Za-z][\w+.-]*(?::[A-Za-z][\w+.-]*)*:`[^`]*`",
-    r"``[^`\n]+``",
-    r"`[^`\n]+`",
-    r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)",
-    r"%%",
+    (r":[A-Za-z][\w+.-]*(?::[A-Za-z][\w+.-]*)*:`[^`]*`", ("`",)),
+    (r"``[^`\n]+``", ("`",)),
+    (r"`[^`\n]+`", ("`",)),
+    (r"(?<=\])\([^()\s]*(?:\s+\"[^\"]*\")?\)", ("](",)),
+    (r"%%", ("%",)),
 ]
 
 # ICU MessageFormat arguments and Python/.NET/Java brace formats; the ICU complex forms
@@ -82,23 +87,40 @@ _ICU_COMPLEX = re.compile(r"\{\s*\w+\s*,\s*(?:plural|selectordinal|select)\s*,")
 _BRACE = r"\{(?:[A-Za-z_][\w.]*|\d+)?(?:\[[^\[\]{}]*\])*(?:![rsa])?(?::[^{}]*)?\}|\{\s*\w+\s*,\s*\w+(?:\s*,[^{}]*)?\}"
 
 
-def _compile(printf: str | None) -> re.Pattern[str]:
+def _compile(printf: str | None, present: frozenset[str] | None = None) -> re.Pattern[str]:
+    """The placeable regex; given `present` (see _present), only the alternatives a text
+    holding just those strings can match."""
     # Symfony `%count%` and Ruby `%{count}` before printf: `%c` is not what `%count%` means.
-    parts = [r"%\{\w+\}", r"%[A-Za-z_][\w.]+%"]
+    alternatives = [(r"%\{\w+\}", ("%",)), (r"%[A-Za-z_][\w.]+%", ("%",))]
     if printf is not None:
-        parts.append(printf)
-    parts += _COMMON
-    parts.append(_BRACE)
+        alternatives.append((printf, ("%",)))
+    alternatives += _COMMON
+    alternatives.append((_BRACE, ("{",)))
+    parts = [p for p, needs in alternatives if present is None or any(n in present for n in needs)]
+    if not parts:
+        return _NOTHING
     return re.compile("|".join(f"(?:{p})" for p in parts), re.DOTALL)
 
 
+_NOTHING = re.compile(r"(?!)")
 _PRINTF = {"strict": _PRINTF_STRICT, "space": _PRINTF_SPACE, "none": None}
 
 
 @lru_cache(maxsize=None)
-def _pattern(kind: str) -> re.Pattern[str]:
+def _pattern(kind: str, present: frozenset[str] | None = None) -> re.Pattern[str]:
     # Compiled on first use: a pre-commit run on text without placeables never pays for it.
-    return _compile(_PRINTF[kind])
+    return _compile(_PRINTF[kind], present)
+
+
+_NEEDED = ("%", "{", "<", "&", "@", "/", "\\", "`", ":", "www.", "](")
+
+
+def _present(text: str) -> frozenset[str]:
+    """Which of the strings the alternatives need occur in `text` (C-speed substring tests)."""
+    found = [n for n in _NEEDED if n in text]
+    if _DOT_LETTER.search(text) is not None:
+        found.append(".x")
+    return frozenset(found)
 # Characters without which no placeable can start: most prose paragraphs skip the regex.
 _TRIGGER_CHARS = "%{<&@/\\`"
 # A dot followed by a letter: file names ("setup.cfg"); prose puts a space after its dots.
@@ -114,15 +136,15 @@ def _may_hold_placeables(text: str) -> bool:
     return "www." in text or "](" in text or _DOT_LETTER.search(text) is not None
 
 
-def _pattern_for(flags: Iterable[str]) -> re.Pattern[str]:
+def _pattern_for(flags: Iterable[str], present: frozenset[str] | None = None) -> re.Pattern[str]:
     flags = set(flags)
     if any(f.startswith("no-") and f.endswith("-format") for f in flags) and not any(
         f in flags for f in ("c-format", "python-format", "javascript-format", "php-format")
     ):
-        return _pattern("none")
+        return _pattern("none", present)
     if flags & {"c-format", "python-format", "php-format", "perl-format", "sh-format", "awk-format", "javascript-format"}:
-        return _pattern("space")
-    return _pattern("strict")
+        return _pattern("space", present)
+    return _pattern("strict", present)
 
 
 def spans(text: str, flags: Iterable[str] = ()) -> list[tuple[int, int]]:
@@ -133,7 +155,7 @@ def spans(text: str, flags: Iterable[str] = ()) -> list[tuple[int, int]]:
     """
     if not text or not _may_hold_placeables(text):
         return []
-    found = list(_spans(text, _pattern_for(flags)))
+    found = list(_spans(text, _pattern_for(flags, _present(text))))
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:
