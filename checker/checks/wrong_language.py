@@ -12,6 +12,9 @@ from checker.language import CONFIRM_SAMPLE, DETECT_SAMPLE, detect, detectable, 
 
 # Below this probability langdetect's answer is not trusted enough to report.
 MIN_PROBABILITY = 0.9
+# A document's sample with fewer different words is not judged ("He went to Kiev." two
+# hundred times reads as Dutch, p=1.0, at 1,000 characters).
+MIN_DISTINCT_WORDS = 10
 
 
 class WrongLanguage(DocumentRule):
@@ -22,8 +25,9 @@ class WrongLanguage(DocumentRule):
     language, the path, or `--lang`), detects the language of a monolingual
     document's text (its first 1,000 characters), or of a bilingual target, with
     langdetect (seeded), and reports a clear mismatch. Placeables (format codes, markup, URLs) are masked
-    first; texts with fewer than 40 letters left, or whose detection is less than 90%
-    sure, are skipped: short strings are guesses. Languages langdetect has no model for
+    first; texts with fewer than 40 letters left, documents whose sample holds fewer
+    than 10 different words, or detections less than 90% sure are skipped: short or
+    repetitive text makes guesses. Languages langdetect has no model for
     (Icelandic, Esperanto, Kazakh, ...) are never judged: the report lists such
     documents as not verified. Macro-languages and scripts count as one language
     (Norwegian 'no' is 'nb' and 'nn'; 'zh-CN' is 'zh-Hans'). A bilingual
@@ -80,7 +84,10 @@ class WrongLanguage(DocumentRule):
                 size += len(seg.text) + 2
                 if size >= CONFIRM_SAMPLE:
                     break
-            finding = self._check_text("\n\n".join(texts), expected, first, "document", among=glossary.languages)
+            sample = "\n\n".join(texts)
+            if len(set(_WORD.findall(sample[:CONFIRM_SAMPLE].casefold()))) < MIN_DISTINCT_WORDS:
+                return  # a line repeated, a list of names: repetition is no evidence of a language
+            finding = self._check_text(sample, expected, first, "document", among=glossary.languages)
             if finding:
                 yield finding
 

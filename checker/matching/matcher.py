@@ -17,11 +17,10 @@ does. The cost per word does not grow with the size of the glossary.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 from operator import or_
-from typing import Callable, Iterable
+from typing import Callable, Iterable, NamedTuple
 
 from checker.glossary import Glossary, Rendering
 from checker.matching.normalise import gaps_compatible, normalise_gap, normalise_word
@@ -32,9 +31,9 @@ from checker.matching.tokenise import splitter
 _END = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """Rendering `rendering` found at text[start:end]."""
+class Match(NamedTuple):
+    """Rendering `rendering` found at text[start:end] (a tuple: dense text makes one per
+    few words, and a tuple is built in a fraction of a frozen dataclass's time)."""
 
     start: int
     end: int
@@ -98,14 +97,8 @@ class _Trie:
             node.setdefault(_END, []).append(
                 [rendering.order, [normalise_word(w) for w in words], case, exact, case is None and not exact]
             )
-        # Where a match can start: a word that is a rendering by itself, or a pair of words
-        # that begins one (gaps aside). Testing both for every word runs in C, so the Python
-        # loop below visits only real candidates, however many renderings start with a word.
-        self.singles = frozenset(k for k, node in self.trie.items() if _END in node)
-        self.bigrams = frozenset(
-            (k, edge.rpartition("\x00")[2]) for k, node in self.trie.items() for edge in node if edge != _END
-        )
         self.vocabulary = vocabulary
+        self._derive()
 
     def to_data(self) -> list:
         """[trie, vocabulary]: the trie is nested plain dicts and lists already."""
@@ -118,11 +111,17 @@ class _Trie:
         if not isinstance(trie.trie, dict):
             raise TypeError("trie")
         trie.vocabulary = set(vocabulary)
-        trie.singles = frozenset(k for k, node in trie.trie.items() if _END in node)
-        trie.bigrams = frozenset(
-            (k, edge.rpartition("\x00")[2]) for k, node in trie.trie.items() for edge in node if edge != _END
-        )
+        trie._derive()
         return trie
+
+    def _derive(self) -> None:
+        # Where a match can start: a word that is a rendering by itself, or a pair of words
+        # that begins one (gaps aside). Testing both for every word runs in C, so the Python
+        # walk visits only real candidates, however many renderings start with a word.
+        self.singles = frozenset(k for k, node in self.trie.items() if _END in node)
+        self.bigrams = frozenset(
+            (k, edge.rpartition("\x00")[2]) for k, node in self.trie.items() for edge in node if edge != _END
+        )
 
 
 class LanguageIndex:

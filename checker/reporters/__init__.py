@@ -29,9 +29,9 @@ def escape_surrogates(text: str) -> str:
 def dumps(data) -> str:
     """`data` as indented JSON (non-ASCII kept), valid UTF-8 whatever its strings hold: a lone
     surrogate becomes the text of its escape (the JSON string holds `\\xff`, as other formats show)."""
-    import json
+    from checker.reporters.indented_json import dumps_indented
 
-    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    text = dumps_indented(data) + "\n"
     # Surrogates only occur inside JSON strings, where a backslash is written \\.
     return _SURROGATE.sub(lambda m: "\\" + _escape(m.group()), text) if _SURROGATE.search(text) else text
 
