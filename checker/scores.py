@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from checker.usage import Usage
 
@@ -31,7 +31,14 @@ class TermScore:
     renderings: tuple[RenderingCount, ...]
     reference: str
     consistency: float
-    variation: float
+    #: each rendering's text and its share of the occurrences, in the renderings' order
+    shares: tuple[tuple[str, float], ...] = ()
+
+    @cached_property
+    def variation(self) -> float:
+        """Computed when a report first shows it: a run whose report has no scores (a
+        pre-commit hook's `-q`) never imports sacrebleu."""
+        return round(sum(pi * pj * distance(ri, rj) for ri, pi in self.shares for rj, pj in self.shares), 4)
 
 
 @lru_cache(maxsize=1)
@@ -61,8 +68,6 @@ def score_usage(usage: Usage) -> TermScore:
         RenderingCount(r.text, r.status, usage.total(r), dict(sorted(usage.counts[r].items())))
         for r in renderings
     )
-    shares = [(r.text, usage.total(r) / total) for r in renderings]
-    variation = sum(pi * pj * distance(ri, rj) for ri, pi in shares for rj, pj in shares)
     return TermScore(
         term_id=usage.term_id,
         language=usage.language,
@@ -70,5 +75,5 @@ def score_usage(usage: Usage) -> TermScore:
         renderings=counts,
         reference=reference.text,
         consistency=round(usage.total(reference) / total, 4),
-        variation=round(variation, 4),
+        shares=tuple((r.text, usage.total(r) / total) for r in renderings),
     )

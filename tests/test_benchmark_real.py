@@ -30,7 +30,7 @@ def test_quick_run_times_termcheck_on_every_workload(tmp_path):
     assert {r["tool"] for r in rows} == {"termcheck -j 1", "termcheck check -q"}  # no peer ran
     workloads = [r["workload"] for r in rows]
     assert workloads[0].startswith("django catalogs")
-    assert [r.get("terms") for r in rows if r["workload"].startswith("prose")] == [15, 100]
+    assert [r.get("terms") for r in rows if r["workload"].startswith("prose")] == [15, 100, 1000]
     assert sum(w.startswith("pre-commit") for w in workloads) == 2
     for r in rows:
         assert r["cpu"] > 0 and r["seconds"] > 0 and r["rss_mb"] > 0, r
@@ -42,6 +42,7 @@ def test_quick_run_times_termcheck_on_every_workload(tmp_path):
 
     # the generated 100-term glossary is valid; the reports were written
     assert len(load_glossary(str(out / "real-quick" / "glossaries" / "glossary-100.yml")).terms) == 100
+    assert len(load_glossary(str(out / "real-quick" / "glossaries" / "glossary-1000.yml")).terms) == 1000
     report = json.loads((out / "real-quick" / "output" / "prose-100-termcheck.json").read_text(encoding="utf-8"))
     assert len(report["documents"]) == 10
     prh = (out / "real-quick" / "glossaries" / "prh-15.yml").read_text(encoding="utf-8")

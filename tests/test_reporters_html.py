@@ -322,7 +322,8 @@ def _synthetic(documents: int, terms: int, findings_per_rule: dict[str, int]) ->
             RenderingCount(f"term {k}", "preferred", 2 * documents, {d.path: 2 for d in docs}),
             RenderingCount(f"term {k} variant", "variant", documents, {d.path: 1 for d in docs}),
         )
-        scores.append(TermScore(f"term-{k:05d}", "en", 3 * documents, renderings, f"term {k}", 0.6667, 0.1 + k / 1e6))
+        scores.append(TermScore(f"term-{k:05d}", "en", 3 * documents, renderings, f"term {k}", 0.6667,
+                                ((f"term {k}", 2 / 3), (f"term {k} variant", 1 / 3))))
     findings = []
     for rule, n in findings_per_rule.items():
         severity = "error" if rule == "forbidden-rendering" else "warning"
