@@ -10,7 +10,7 @@ times, and keeps each side's least CPU (user+sys of the process, from wait4) wit
 RSS; ratios compare figures of the same run. Each side runs `python -m checker` from its
 own directory with its own compiled-glossary cache (under benchmarks/out/ab/), warmed by
 an untimed run over the same files, and writes its JSON report; the script says whether the two reports are
-byte-identical (paths aside), which they must be where a change only makes things faster.
+byte-identical, which they must be where a change only makes things faster.
 
 Workloads use files that `benchmarks/run.py` and `benchmarks/real.py` generate under
 benchmarks/out/ (a missing one is skipped with the command that makes it):
@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         for side_name, side in (("before", args.before.resolve()), ("after", args.after.resolve())):
             cache = work / "cache" / side_name
             cache.mkdir(parents=True, exist_ok=True)
+            cache.chmod(0o700)  # termcheck refuses a cache directory others may write to
             reports[side_name] = work / f"{name}-{side_name}.json"
             # Warm the cache on the corpus itself: an index is compiled per language checked.
             run(side, ["check", str(corpus), "-g", str(glossary), "-j", "1", "--format", "json", "-o", os.devnull,
@@ -93,7 +94,7 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"{name}: {side_name} exited with status {code}", flush=True)
                 old = best.get(side_name)
                 best[side_name] = (min(cpu, old[0]), max(rss, old[1])) if old else (cpu, rss)
-        same = _strip(reports["before"], args.before) == _strip(reports["after"], args.after)
+        same = reports["before"].read_bytes() == reports["after"].read_bytes()  # paths are absolute on both sides
         (b_cpu, b_rss), (a_cpu, a_rss) = best["before"], best["after"]
         rows.append((name, b_cpu, a_cpu, b_cpu / a_cpu, b_rss, a_rss, "yes" if same else "NO"))
         print(f"{name}: before {b_cpu:.2f} s {b_rss:.0f} MB, after {a_cpu:.2f} s {a_rss:.0f} MB, "
@@ -106,9 +107,6 @@ def main(argv: list[str] | None = None) -> int:
     shutil.rmtree(work / "cache", ignore_errors=True)
     return 0 if all(r[-1] == "yes" for r in rows) else 1
 
-
-def _strip(report: Path, side: Path) -> bytes:
-    return report.read_bytes().replace(str(side.resolve()).encode() + b"/", b"") if report.exists() else b""
 
 
 if __name__ == "__main__":
