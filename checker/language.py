@@ -209,7 +209,7 @@ def _profiles_for(languages) -> frozenset[str]:  # noqa: ANN001
     return frozenset(codes)
 
 
-def detect(text: str, among=None, sample: int = DETECT_SAMPLE) -> tuple[str, float] | None:  # noqa: ANN001
+def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
     """Most probable language of `text` and its probability, or None if too short.
 
     Seeded, so the same text always gives the same answer. Placeables (format codes,
@@ -217,11 +217,11 @@ def detect(text: str, among=None, sample: int = DETECT_SAMPLE) -> tuple[str, flo
     left must still hold MIN_DETECT_LETTERS letters. `among` (language tags) weighs the
     text against those languages and COMMON only, which loads a dozen profiles instead
     of 55: enough to tell whether a text is in the language it should be in. Only the
-    first `sample` characters are read.
+    first DETECT_SAMPLE characters are read.
     """
     from checker.placeables import MASK, mask
 
-    text = mask(text[:sample]).replace(MASK, " ")
+    text = mask(text[:DETECT_SAMPLE]).replace(MASK, " ")
     if len(_LETTERS.findall(text)) < MIN_DETECT_LETTERS:
         return None
     from langdetect.lang_detect_exception import LangDetectException

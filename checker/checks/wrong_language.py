@@ -8,7 +8,7 @@ from checker.corpus import DocumentMatches
 from checker.documents.model import Segment
 from checker.findings import Finding
 from checker.glossary import Glossary
-from checker.language import CONFIRM_SAMPLE, DETECT_SAMPLE, detect, detectable, same_language
+from checker.language import CONFIRM_SAMPLE, detect, detectable, same_language
 
 # Below this probability langdetect's answer is not trusted enough to report.
 MIN_PROBABILITY = 0.9
@@ -24,8 +24,8 @@ class WrongLanguage(DocumentRule):
     When the expected language is known (PO `Language` header, XLIFF target
     language, the path, or `--lang`), detects the language of a monolingual
     document's text (its first 1,000 characters), or of a bilingual target, with
-    langdetect (seeded), and reports a clear mismatch. Placeables (format codes, markup, URLs) are masked
-    first; texts with fewer than 40 letters left, documents whose sample holds fewer
+    langdetect (seeded), and reports a clear mismatch. Placeables (format codes,
+    markup, URLs) are masked first; texts with fewer than 40 letters left, documents whose sample holds fewer
     than 10 different words, or detections less than 90% sure are skipped: short or
     repetitive text makes guesses. Languages langdetect has no model for
     (Icelandic, Esperanto, Kazakh, ...) are never judged: the report lists such
@@ -84,8 +84,8 @@ class WrongLanguage(DocumentRule):
                 size += len(seg.text) + 2
                 if size >= CONFIRM_SAMPLE:
                     break
-            sample = "\n\n".join(texts)
-            if len(set(_WORD.findall(sample[:CONFIRM_SAMPLE].casefold()))) < MIN_DISTINCT_WORDS:
+            sample = "\n\n".join(texts)[:CONFIRM_SAMPLE]
+            if len(set(_WORD.findall(sample.casefold()))) < MIN_DISTINCT_WORDS:
                 return  # a line repeated, a list of names: repetition is no evidence of a language
             finding = self._check_text(sample, expected, first, "document", among=glossary.languages)
             if finding:
@@ -99,8 +99,7 @@ class WrongLanguage(DocumentRule):
         # A document is weighed against the expected and glossary languages and the most
         # common ones, not all 55 langdetect knows: a dozen profiles load in a fraction of
         # the time a pre-commit hook can spare.
-        detected = detect(text, among=None if among is None else (expected, *among),
-                          sample=CONFIRM_SAMPLE if what == "document" else DETECT_SAMPLE)
+        detected = detect(text, among=None if among is None else (expected, *among))
         if detected is None:
             return None
         lang, prob = detected
