@@ -2,8 +2,8 @@
 document, renderings per term as stacked bars, findings with filters; and the compare page.
 
 The reporter only formats a finished result: what it computes is presentation arithmetic
-(bar widths, colour buckets, grouping and capping lists). Jinja2 is imported lazily, so
-`import checker` and the command line's start-up do not pay for it.
+(bar widths, colour buckets, grouping, ranking and capping lists, short labels for paths).
+Jinja2 is imported lazily, so `import checker` and the command line's start-up do not pay for it.
 """
 
 from __future__ import annotations
@@ -13,10 +13,12 @@ import hashlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from itertools import groupby
+from pathlib import Path, PurePath
 from typing import Any, Iterable, Sequence
 
 from checker.findings import SEVERITIES, Finding
+from checker.language import normalise_tag, same_language
 from checker.reporters import escape_surrogates
 from checker.result import CheckResult
 
@@ -25,7 +27,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 #: caps that keep the report of a very large corpus to a few megabytes
 MAX_FINDINGS_PER_RULE = 200  # findings shown per rule (the rest: "and N more")
 MAX_HEATMAP_TERMS = 150  # rows of the heat map (the most varied terms first)
-MAX_HEATMAP_DOCUMENTS = 50  # columns of the heat map
+MAX_HEATMAP_DOCUMENTS = 50  # columns of the heat map (the documents using the glossary most)
 MAX_TERM_SECTIONS = 50  # terms with a detailed section
 MAX_BARS_PER_TERM = 20  # documents with a bar in a term's section
 MAX_LISTED_DOCUMENTS = 12  # documents named in a rendering's "per document" list
@@ -54,6 +56,8 @@ class DocView:
     language_source: str = ""
     size: int = 0  # segments (check) or sentences (compare)
     counts: dict[str, int] = field(default_factory=dict)  # severity -> findings
+    label: str = ""  # the part of the path that tells it apart from the other documents shown
+    uses: int = 0  # occurrences of glossary terms (any term, any rendering)
 
 
 @dataclass(frozen=True)
@@ -88,11 +92,25 @@ class FindingsView:
 
 
 @dataclass(frozen=True)
+class HeatColumn:
+    doc: DocView
+    first: bool  # the first column of its language
+
+
+@dataclass(frozen=True)
+class LanguageBand:
+    language: str  # "?" for documents of unknown language
+    span: int  # columns
+    documents: int  # documents of the language, shown or not
+
+
+@dataclass(frozen=True)
 class HeatCell:
     bucket: str  # colour class, "" when the term is absent from the document
     share: str  # "0.71"
     title: str
     forbidden: int = 0  # occurrences of forbidden renderings
+    other_language: bool = False  # the term has no rendering in the document's language
 
 
 @dataclass(frozen=True)
@@ -231,6 +249,105 @@ def _language_matches(document: str | None, term: str) -> bool:
     return document == term or document.startswith(term + "-")
 
 
+def _names_language(part: str, language: str) -> bool:
+    """True when a path component is a code of `language` or one of its regional forms
+    (`de_AT` for "de", `en_GB` for "en-AU"): the part that varies between a catalog's languages."""
+    # two-letter codes only, as for languages read off paths: "app" or "doc" are names
+    if len(part) < 2 or (len(part) > 2 and part[2] not in "-_.@"):
+        return False
+    tag = normalise_tag(part)
+    return tag is not None and same_language(tag, language)
+
+
+def _neutral(parts: tuple[str, ...], language: str) -> tuple[str, ...]:
+    """Path components with those naming the document's language replaced by "*", so that one
+    catalog in several languages (`admin/locale/de/...`, `admin/locale/fr/...`) is one path."""
+    if language == "?":
+        return parts
+    out = ["*" if _names_language(p, language) else p for p in parts[:-1]]
+    name = parts[-1].split(".")
+    # guide.fr.md, de.po: every piece but the extension may name the language
+    name = ["*" if i < len(name) - 1 and _names_language(x, language) else x for i, x in enumerate(name)]
+    return (*out, ".".join(name))
+
+
+def _split(path: str) -> tuple[str, ...]:
+    parts = PurePath(path).parts
+    return (parts[1:] if PurePath(path).anchor else parts) or (path,)
+
+
+def distinguishing_labels(docs: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """(path, language) -> the shortest run of path components that tells the document apart
+    from the others: its file name, plus the nearest directories that differ, with "…" for
+    components skipped (`admin/…/django.po` beside `auth/…/django.po`).
+
+    Documents that differ only in the components naming their language get the same label
+    (the report shows their language beside it); a path that is the end of another one is
+    shown whole. Linear in the number of components: components are compared from the end,
+    and a group of paths is split only where its members differ.
+    """
+    parts = {path: _split(path) for path, _ in docs}
+    neutral = {path: _neutral(parts[path], language) for path, language in docs}
+    keys = sorted(set(neutral.values()))
+    chosen: dict[tuple[str, ...], set[int]] = {k: {0} for k in keys}  # distances from the end
+    whole: set[tuple[str, ...]] = set()
+    pending: list[tuple[list[tuple[str, ...]], int]] = [(keys, 0)]
+    while pending:
+        group, d = pending.pop()
+        if len(group) < 2:
+            continue
+        split: dict[str | None, list[tuple[str, ...]]] = defaultdict(list)
+        for k in group:
+            split[k[-1 - d] if d < len(k) else None].append(k)
+        if len(split) > 1:
+            for k in group:
+                chosen[k].add(d)
+        for key, members in split.items():
+            if key is None:  # this path ends here: only the whole of it tells it apart
+                whole.update(members)
+            else:
+                pending.append((members, d + 1))
+    # components every document shares at the start say nothing (benchmarks/out/...)
+    common = 0
+    if len(parts) > 1:
+        first = min(parts.values(), key=len)
+        while common < len(first) - 1 and all(p[common] == first[common] for p in parts.values()):
+            common += 1
+    labels = {}
+    for path, language in docs:
+        own, key = parts[path], neutral[path]
+        if key in whole:
+            labels[path] = "/".join(own[common:])
+            continue
+        indices = sorted(len(own) - 1 - d for d in chosen[key])
+        pieces = []
+        for i, at in enumerate(indices):
+            if i and at > indices[i - 1] + 1:
+                pieces.append("…")
+            pieces.append(own[at])
+        labels[path] = "/".join(pieces)
+    # two documents of one language whose paths differ only where they name it
+    # (`de/x.po` and `de_DE/x.po`, both German by their headers): shown whole
+    seen = Counter((language, labels[path]) for path, language in docs)
+    for path, language in docs:
+        if seen[(language, labels[path])] > 1:
+            labels[path] = "/".join(parts[path][common:]) or path
+    return labels
+
+
+def _language_order(language: str) -> tuple[bool, str]:
+    return (language == "?", language.lower())
+
+
+def heatmap_columns(docs: Sequence[DocView], limit: int | None = None) -> list[DocView]:
+    """The documents using glossary terms most (ties by path), at most `limit` (default:
+    MAX_HEATMAP_DOCUMENTS), never one without a use; grouped by language (unknown last),
+    then in path order."""
+    limit = MAX_HEATMAP_DOCUMENTS if limit is None else limit
+    ranked = sorted((d for d in docs if d.uses), key=lambda d: (-d.uses, d.path))[:limit]
+    return sorted(ranked, key=lambda d: (_language_order(d.language), d.path))
+
+
 def findings_view(findings: Sequence[Finding], numbers: dict[str, int], limit: int = MAX_FINDINGS_PER_RULE) -> FindingsView:
     """Group findings by document (in their sorted order), at most `limit` per rule overall."""
     seen: Counter = Counter()
@@ -264,9 +381,16 @@ def _documents(result: CheckResult) -> list[DocView]:
     counts: dict[str, Counter] = defaultdict(Counter)
     for f in result.findings:
         counts[f.path][f.severity] += 1
+    uses: Counter = Counter()
+    for t in result.terms:
+        for r in t.renderings:
+            uses.update(r.documents)
+    language = {d.path: d.language or "?" for d in result.documents}
+    # labels tell apart the documents that may be shown in the heat map and the bars
+    labels = distinguishing_labels([(d.path, language[d.path]) for d in result.documents if uses[d.path]])
     return [
-        DocView(i, d.path, _name(d.path), d.format, d.language or "?", d.language_source, d.segments,
-                {s: counts[d.path][s] for s in SEVERITIES})
+        DocView(i, d.path, _name(d.path), d.format, language[d.path], d.language_source, d.segments,
+                {s: counts[d.path][s] for s in SEVERITIES}, labels.get(d.path, _name(d.path)), uses[d.path])
         for i, d in enumerate(result.documents, 1)
     ]
 
@@ -304,7 +428,7 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int], entry=No
         if text not in letters:
             rows.append(RenderingRow("\u2013", text, status, 0, False, "not used"))
     bars = []
-    for d in docs:
+    for d in sorted(docs, key=lambda d: (_language_order(d.language), d.path)):  # as in the heat map
         parts = [(r, r.documents.get(d.path, 0)) for r in t.renderings]
         parts = [(r, n) for r, n in parts if n]
         extra = unlisted.get(d.path, 0)
@@ -320,10 +444,15 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int], entry=No
             segments.append(Segment("unlisted", "U", "unlisted", extra, _percent(extra, total),
                                     f"unlisted renderings (--discover): {extra} of {total}"))
         bars.append(Bar(d, total, tuple(segments)))
+    if len(bars) > MAX_BARS_PER_TERM:  # the documents using the term most, in the same order
+        kept = {id(b) for b in sorted(bars, key=lambda b: (-b.total, b.doc.path))[:MAX_BARS_PER_TERM]}
+        shown = [b for b in bars if id(b) in kept]
+    else:
+        shown = bars
     return TermSection(
         anchor=_anchor(t.term_id, t.language), term=t.term_id, language=t.language, occurrences=t.occurrences,
         consistency=_fmt(t.consistency), variation=_fmt(t.variation), reference=t.reference,
-        renderings=tuple(rows), bars=tuple(bars[:MAX_BARS_PER_TERM]), more_bars=max(0, len(bars) - MAX_BARS_PER_TERM),
+        renderings=tuple(rows), bars=tuple(shown), more_bars=len(bars) - len(shown),
         unlisted=sum(unlisted.values()),
     )
 
@@ -333,7 +462,9 @@ def _heat_row(t, columns: Sequence[DocView], detailed: bool) -> HeatRow:
     for d in columns:
         total = sum(r.documents.get(d.path, 0) for r in t.renderings)
         if not total:
-            cells.append(HeatCell("", "", ""))
+            # a term of another language: blank, not "unused" (which is worth a look)
+            other = d.language != "?" and not _language_matches(d.language, t.language)
+            cells.append(HeatCell("", "", "", other_language=other))
             continue
         ref = sum(r.documents.get(d.path, 0) for r in t.renderings if r.text == t.reference)
         forbidden = sum(r.documents.get(d.path, 0) for r in t.renderings if r.status == "forbidden")
@@ -360,7 +491,14 @@ def check_context(result: CheckResult) -> dict[str, Any]:
     sections = [_term_section(t, docs, unlisted.get((t.term_id, t.language), {}), entries.get((t.term_id, t.language)))
                 for t in terms[:MAX_TERM_SECTIONS]]
     detailed = {s.anchor for s in sections}
-    columns = docs[:MAX_HEATMAP_DOCUMENTS]
+    columns = heatmap_columns(docs)
+    per_language = Counter(d.language for d in docs)
+    bands = [LanguageBand(language, sum(1 for _ in group), per_language[language])
+             for language, group in groupby(columns, key=lambda d: d.language)]
+    starts, at = set(), 0
+    for band in bands:
+        starts.add(at)
+        at += band.span
     heat = [_heat_row(t, columns, _anchor(t.term_id, t.language) in detailed) for t in terms[:MAX_HEATMAP_TERMS]]
     absent: dict[str, list[str]] = defaultdict(list)
     for language, term in result.absent:
@@ -376,8 +514,10 @@ def check_context(result: CheckResult) -> dict[str, Any]:
         "occurrences": occurrences,
         "corpus_consistency": None if corpus_consistency is None else _fmt(corpus_consistency),
         "corpus_bucket": None if corpus_consistency is None else _bucket(corpus_consistency),
-        "columns": columns,
-        "more_columns": max(0, len(docs) - len(columns)),
+        "columns": [HeatColumn(d, i in starts) for i, d in enumerate(columns)],
+        "bands": bands,
+        "unused_documents": sum(1 for d in docs if not d.uses),
+        "fewer_uses": sum(1 for d in docs if d.uses) - len(columns),
         "heat": heat,
         "more_heat": max(0, len(terms) - len(heat)),
         "buckets": BUCKETS,
@@ -525,6 +665,7 @@ def _environment():
         undefined=jinja2.StrictUndefined,
     )
     env.globals["plural"] = _plural
+    env.filters["thousands"] = lambda n: f"{n:,}"
     env.globals["severity_letters"] = SEVERITY_LETTERS
     return env
 
