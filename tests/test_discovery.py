@@ -135,3 +135,28 @@ def test_listed_and_inflected_renderings_are_not_discovered():
     tokens = index.tokenise(text)
     spans = [text[x.start : x.end] for x in d.find(text, tokens, index.find(text, tokens))]
     assert spans == ["indivisibility of the security"]
+
+
+def _discover_in(glossary_text: str, language: str, text: str) -> list[str]:
+    glossary = parse_glossary(glossary_text)
+    index = Matcher(glossary).index(language)
+    d = Discoverer(index, glossary.renderings(language))
+    tokens = index.tokenise(text)
+    return [text[x.start : x.end] for x in d.find(text, tokens, index.find(text, tokens))]
+
+
+def test_a_span_without_the_renderings_other_content_word_is_no_rendering():
+    # Django's Spanish catalogs: "nombre de dominio" (domain name) was proposed 33 times as
+    # "nombre de" for "nombre de usuario": a preposition does not stand in for "usuario".
+    glossary = "version: 1\nterms:\n  - id: username\n    renderings:\n      es: nombre de usuario\n"
+    text = "Ingrese un nombre de dominio válido. Ya existe un usuario con este nombre."
+    assert _discover_in(glossary, "es", text) == ["usuario con este nombre"]
+    glossary = "version: 1\nterms:\n  - id: email\n    renderings:\n      es: dirección de email\n"
+    text = "Introduzca una dirección de correo electrónico válida; asegúrese de haber ingresado la dirección."
+    assert _discover_in(glossary, "es", text) == []
+
+
+def test_an_inflection_of_a_listed_rendering_is_never_proposed():
+    glossary = "version: 1\nterms:\n  - id: content-type\n    renderings:\n      fr: type de contenu\n"
+    text = "Types de contenus. Les types de contenus installés. Type de contenu."
+    assert _discover_in(glossary, "fr", text) == []
