@@ -11,7 +11,7 @@ import sys
 import click
 
 from checker import __version__
-from checker.cli_common import load_glossary_or_exit, load_matcher_or_exit
+from checker.cli_common import existing_paths, load_glossary_or_exit, load_matcher_or_exit, resolve_inputs
 from checker.cli_glossary import glossary
 
 FAIL_ON = ("error", "warning", "info", "never")
@@ -71,21 +71,23 @@ def main() -> None:
               help="Files larger than this are a read-error, not read: bytes, or with a unit "
                    "(500kB, 50MB, 2MiB). Default: 50 MB.")
 @click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Text format: list every document and every term (default: a summary per language, "
+                   "and only the terms with several renderings or with findings).")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
           discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
-          engine, scheduler, no_stemming, no_cache, max_file_size, quiet) -> None:
+          engine, scheduler, no_stemming, no_cache, max_file_size, quiet, verbose) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters import render
 
+    _quiet_or_verbose(quiet, verbose)
     for name, value in (("--lang", lang), ("--source-lang", source_lang)):
         if value is not None and normalise_tag(value) is None:
             raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
-    paths = list(paths) or ["translations/"]
-    config = _config_or_exit(config_path, isolated, paths[0])
-    glossary_path = glossary_path or config.glossary or _default_glossary(paths[0])
+    paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
     matcher = load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
     options = CheckOptions(
         lang=normalise_tag(lang) if lang else config.lang,
@@ -125,7 +127,8 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         except BaselineError as exc:
             click.echo(f"termcheck: {exc}", err=True)
             sys.exit(2)
-        click.echo(f"termcheck: wrote {len(result.findings)} findings to {write_baseline_path}", err=True)
+        n = len(result.findings)
+        click.echo(f"termcheck: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline_path}", err=True)
         sys.exit(0)
     if baseline_path:
         import dataclasses
@@ -139,7 +142,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
             sys.exit(2)
         result = dataclasses.replace(result, findings=tuple(baseline.filter(result.findings)))
     color = not output and fmt == "text" and sys.stdout.isatty()
-    _emit(render(result, fmt, color=color, quiet=quiet), output, color)
+    _emit(render(result, fmt, color=color, quiet=quiet, verbose=verbose), output, color)
     sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
 
 
@@ -178,21 +181,9 @@ def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
     return bool(plan.edits)
 
 
-def _config_or_exit(config_path: str | None, isolated: bool, start: str):
-    from checker.config import Config, ConfigError, find_config, load_config
-
-    if isolated:
-        return Config()
-    from pathlib import Path
-
-    path = Path(config_path) if config_path else find_config(start)
-    if path is None:
-        return Config()
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        click.echo(exc.report_line(), err=True)
-        sys.exit(2)
+def _quiet_or_verbose(quiet: bool, verbose: bool) -> None:
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
 
 
 def _finite(value: float | None) -> float | None:
@@ -211,12 +202,6 @@ def _size(value: str | None) -> int | None:
         return parse_size(value.strip())
     except ValueError as exc:
         raise click.BadParameter(f"{value!r} {exc}") from None
-
-
-def _default_glossary(start: str) -> str:
-    from checker.config import find_glossary
-
-    return find_glossary(start) or "glossary.yml"
 
 
 def _emit(report: str, output: str | None, color: bool) -> None:
@@ -241,14 +226,19 @@ def _emit(report: str, output: str | None, color: bool) -> None:
               help="Write the report to this file instead of standard output.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
               help="Exit with status 1 if a finding has at least this severity.")
-def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
+@click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Text format: every aligned pair and every term (default: only those that differ).")
+def compare(paths, glossary_path, lang, fmt, output, fail_on, quiet, verbose) -> None:
     """Align versions of one source (PATHS: the reference first) and show where their terms diverge."""
     from checker.compare import CompareError, run_compare
     from checker.language import normalise_tag
     from checker.reporters import render_compare
 
+    _quiet_or_verbose(quiet, verbose)
     if len(paths) < 2:
         raise click.UsageError("compare needs at least two documents: the reference first")
+    existing_paths(paths)
     if lang is not None and normalise_tag(lang) is None:
         raise click.BadParameter(f"'{lang}' is not a language code", param_hint="--lang")
     glossary = load_glossary_or_exit(glossary_path)
@@ -258,7 +248,7 @@ def compare(paths, glossary_path, lang, fmt, output, fail_on) -> None:
         click.echo(f"termcheck: {exc}", err=True)
         sys.exit(2)
     color = not output and fmt == "text" and sys.stdout.isatty()
-    _emit(render_compare(result, fmt, color=color), output, color)
+    _emit(render_compare(result, fmt, color=color, quiet=quiet, verbose=verbose), output, color)
     sys.exit(1 if result.fails(fail_on) else 0)
 
 
@@ -276,7 +266,10 @@ def rule(rule_id: str | None) -> None:
         return
     r = ALL_RULES.get(rule_id)
     if r is None:
-        raise click.BadParameter(f"no rule '{rule_id}' (try 'termcheck rule')", param_hint="RULE_ID")
+        from checker.names import did_you_mean
+
+        hint = did_you_mean(rule_id, ALL_RULES) or " (try 'termcheck rule')"
+        raise click.BadParameter(f"no rule '{rule_id}'{hint}", param_hint="RULE_ID")
     click.echo(f"{r.id} ({r.severity})\n")
     click.echo(inspect.getdoc(r))
 

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from checker.cli_common import load_glossary_or_exit, load_matcher_or_exit, or_exit
+from checker.cli_common import (
+    glossary_argument,
+    load_glossary_or_exit,
+    load_matcher_or_exit,
+    or_exit,
+    resolve_inputs,
+)
+
+if TYPE_CHECKING:
+    from checker.config import Config
+
+#: -g on every subcommand; GLOSSARY as an argument too where the command takes no PATHS.
+GLOSSARY_HELP = ("Glossary file (YAML, version 1). Default: from the configuration, else glossary.yml "
+                 "here or in the nearest directory above.")
 
 
 @click.group()
@@ -15,12 +29,14 @@ def glossary() -> None:
 
 
 @glossary.command("lint")
-@click.argument("path", required=False, default="glossary.yml", type=click.Path(dir_okay=False))
-def glossary_lint(path: str) -> None:
-    """Check the glossary at PATH (default glossary.yml): errors, then warnings; exit 1 on any."""
+@click.argument("path", metavar="[GLOSSARY]", required=False, type=click.Path(dir_okay=False))
+@click.option("-g", "--glossary", "glossary_path", default=None, help=GLOSSARY_HELP)
+def glossary_lint(path: str | None, glossary_path: str | None) -> None:
+    """Check GLOSSARY (default: the configured one, else glossary.yml here or above): errors,
+    then warnings; exit 1 on any."""
     from checker.glossary_lint import lint
 
-    errors, warnings = lint(path)
+    errors, warnings = lint(glossary_argument(path, glossary_path))
     for p in errors:
         click.echo(f"{p.path}:{p.line}:{p.column}: error: {p.message}")
     for p in warnings:
@@ -30,31 +46,62 @@ def glossary_lint(path: str) -> None:
     sys.exit(1 if errors or warnings else 0)
 
 
+def _config_options(f):
+    """--config and --isolated, as `check` has them: the commands that read PATHS find the
+    same configuration, hence the same glossary and documents."""
+    f = click.option("--isolated", is_flag=True, help="Ignore configuration files.")(f)
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                        help="Configuration file (default: the nearest .termcheck.toml or pyproject.toml "
+                             "with [tool.termcheck] above the checked files).")(f)
+
+
+def _lang_or_fail(lang: str | None, config: Config) -> str | None:
+    """--lang normalised (a usage error if it is no language code), else the configured one."""
+    from checker.language import normalise_tag
+
+    if lang is None:
+        return config.lang
+    if normalise_tag(lang) is None:
+        raise click.BadParameter(f"'{lang}' is not a language code", param_hint="--lang")
+    return normalise_tag(lang)
+
+
 @glossary.command("stats")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.option("-g", "--glossary", "glossary_path", default=None, help=GLOSSARY_HELP)
+@_config_options
 @click.option("--lang", default=None, help="Language of documents whose header does not say; wins over the path.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def glossary_stats(paths, glossary_path, lang, fmt) -> None:
-    """Per term and language, occurrences in PATHS (default translations/) by rendering; terms
-    never seen; per-language completeness."""
+def glossary_stats(paths, glossary_path, config_path, isolated, lang, fmt) -> None:
+    """Per term and language, occurrences in PATHS (default: translations/, as for check) by
+    rendering; terms never seen; per-language completeness."""
+    from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
     from checker.glossary_stats import glossary_stats as compute
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters.glossary import stats_json, stats_text
 
     from checker.checks import ALL_RULES
 
+    paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
+    lang = _lang_or_fail(lang, config)
     matcher = load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
-    # Counts only: no rule runs (no language detection for wrong-language), no suppressions.
-    options = CheckOptions(lang=lang, disable=frozenset(ALL_RULES), suppressions=False)
-    result = run_check(list(paths) or ["translations/"], matcher.glossary, options, matcher)
+    # Counts only: no rule runs (no language detection for wrong-language), no suppressions;
+    # the documents are those check would read (include/exclude, languages, fuzzy, size).
+    options = CheckOptions(
+        lang=lang, source_lang=config.source_lang or "en", include_fuzzy=bool(config.include_fuzzy),
+        disable=frozenset(ALL_RULES), suppressions=False, languages=config.languages,
+        select=config.selects if (config.include or config.exclude) else None,
+        max_file_size=config.max_file_size or DEFAULT_MAX_FILE_SIZE,
+    )
+    result = run_check(paths, matcher.glossary, options, matcher)
     stats = compute(matcher.glossary, result)
     click.echo((stats_json if fmt == "json" else stats_text)(stats), nl=False)
 
 
 @glossary.command("suggest")
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.option("-g", "--glossary", "glossary_path", default=None, help=GLOSSARY_HELP)
+@_config_options
 @click.option("--lang", default=None, help="Language of documents whose header does not say; wins over the path.")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=None, help="chrF a span needs (default 45).")
 @click.option("--term", "terms", multiple=True, help="Only suggestions for this term id (repeatable).")
@@ -64,14 +111,21 @@ def glossary_stats(paths, glossary_path, lang, fmt) -> None:
 @click.option("--write", is_flag=True, help="Add the suggestions shown to the glossary file.")
 @click.option("--as", "status", type=click.Choice(["variant", "forbidden"]), default="variant", show_default=True,
               help="With --write: add them as variants or as forbidden renderings.")
-def glossary_suggest(paths, glossary_path, lang, threshold, terms, min_count, fmt, write, status) -> None:
-    """Rank the renderings PATHS (default translations/) use that the glossary does not list."""
+def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshold, terms, min_count, fmt, write,
+                     status) -> None:
+    """Rank the renderings PATHS (default: translations/, as for check) use that the glossary
+    does not list."""
     from checker.discovery import DEFAULT_THRESHOLD
     from checker.reporters.glossary import suggestions_json, suggestions_text
-    from checker.suggest import suggest
+    from checker.suggest import suggest, unknown_term_errors
 
+    paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
+    lang = _lang_or_fail(lang, config)
     matcher = load_matcher_or_exit(glossary_path, stem=True, use_cache=True)
-    found, errors = suggest(list(paths) or ["translations/"], matcher.glossary, lang=lang,
+    unknown = unknown_term_errors(matcher.glossary, terms)
+    if unknown:  # before the corpus is read: a misspelt id would only find nothing
+        raise click.BadParameter("\n".join(unknown), param_hint="--term")
+    found, errors = suggest(paths, matcher.glossary, lang=lang,
                             threshold=threshold if threshold is not None else DEFAULT_THRESHOLD, matcher=matcher)
     for e in errors:
         click.echo(f"{e.path}:{e.line}:{e.column}: error: {e.message}", err=True)
@@ -93,12 +147,14 @@ def glossary_suggest(paths, glossary_path, lang, threshold, terms, min_count, fm
 
 
 @glossary.command("export")
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True)
+@click.argument("path", metavar="[GLOSSARY]", required=False, type=click.Path(dir_okay=False))
+@click.option("-g", "--glossary", "glossary_path", default=None, help=GLOSSARY_HELP)
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), required=True,
               help="tbx: TBX-Basic (ISO 30042), for memoQ, Trados, Okapi; csv: one row per term and language.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="File to write (default: stdout).")
-def glossary_export(glossary_path, fmt, output) -> None:
-    """Write the glossary as TBX or CSV."""
+def glossary_export(path, glossary_path, fmt, output) -> None:
+    """Write GLOSSARY (default: the configured one, else glossary.yml here or above) as TBX or CSV."""
+    glossary_path = glossary_argument(path, glossary_path)
     if fmt == "tbx":
         from checker.glossary_tbx import export_tbx as export
     else:

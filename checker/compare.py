@@ -79,14 +79,34 @@ class Comparison:
     pairs: tuple[AlignedPair, ...]  # aligned pairs only, in order
     similarity: Similarity
 
+    def terms_differ(self, pair: AlignedPair) -> bool:
+        """True unless both sides of `pair` hold the same terms in the same renderings: the
+        pairs worth showing (those the compare rules may report on)."""
+        return _forms(self.reference, pair.reference) != _forms(self.other, pair.other)
+
+
+def _forms(version: Version, indices: tuple[int, ...]) -> dict[str, set[str]]:
+    """term id -> the renderings (glossary texts) the sentences at `indices` use."""
+    out: dict[str, set[str]] = {}
+    for i in indices:
+        for o in version.sentences[i].occurrences:
+            out.setdefault(o.term_id, set()).add(o.rendering.text)
+    return out
+
 
 @dataclass(frozen=True)
 class TermRow:
-    """A term's renderings side by side: path -> rendering text -> count (all documents)."""
+    """A term's renderings side by side: per version, rendering text -> count."""
 
     term_id: str
     language: str
-    documents: dict[str, dict[str, int]]
+    paths: tuple[str, ...]  # the versions' paths in order; one file given twice is there twice
+    counts: tuple[dict[str, int], ...]  # per version, in the same order
+
+    @property
+    def documents(self) -> dict[str, dict[str, int]]:
+        """path -> rendering text -> count (a path given twice appears once)."""
+        return dict(zip(self.paths, self.counts))
 
     @property
     def absent(self) -> list[str]:
@@ -94,9 +114,14 @@ class TermRow:
         return [p for p, c in self.documents.items() if not c]
 
     @property
+    def absent_from(self) -> list[int]:
+        """Numbers (1 for the reference) of the versions that do not use the term."""
+        return [i for i, c in enumerate(self.counts, 1) if not c]
+
+    @property
     def agree(self) -> bool:
-        """Every document uses the term, and in the same renderings."""
-        used = [frozenset(c) for c in self.documents.values()]
+        """Every version uses the term, and in the same renderings."""
+        used = [frozenset(c) for c in self.counts]
         return all(used) and len(set(used)) == 1
 
 
@@ -180,11 +205,10 @@ def term_rows(versions: Sequence[Version]) -> list[TermRow]:
                 languages.setdefault(o.term_id, o.rendering.language)
     rows = []
     for term_id in sorted(languages):
-        docs = {
-            v.path: dict(sorted(c.get(term_id, Counter()).items(), key=lambda kv: (-kv[1], kv[0])))
-            for v, c in zip(versions, counts)
-        }
-        rows.append(TermRow(term_id, languages[term_id], docs))
+        per_version = tuple(
+            dict(sorted(c.get(term_id, Counter()).items(), key=lambda kv: (-kv[1], kv[0]))) for c in counts
+        )
+        rows.append(TermRow(term_id, languages[term_id], tuple(v.path for v in versions), per_version))
     return rows
 
 

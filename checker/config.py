@@ -253,13 +253,14 @@ def parse_size(value: object) -> int:
 def _validate(table: dict, path: Path, text: str) -> Config:
     from checker.checks import ALL_RULES
     from checker.language import normalise_tag
+    from checker.names import did_you_mean
 
     def fail(key: str, message: str) -> ConfigError:
         return ConfigError(f"{path}:{_line_of(text, key)}:1: {message}")
 
     for key, value in table.items():
         if key not in _KEYS:
-            raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(_KEYS)})")
+            raise fail(key, f"unknown key '{key}' (expected one of: {', '.join(_KEYS)}){did_you_mean(key, _KEYS)}")
         if not isinstance(value, _KEYS[key]) or (isinstance(value, bool) and _KEYS[key] is not bool):
             kind = _KEYS[key]
             name = {"max-file-size": "size", "threshold": "number"}.get(key, getattr(kind, "__name__", "value"))
@@ -283,15 +284,16 @@ def _validate(table: dict, path: Path, text: str) -> Config:
             raise fail("max-file-size", f"'max-file-size' {exc}") from None
     for rule in table.get("disable", []):
         if rule not in ALL_RULES:
-            raise fail("disable", f"unknown rule '{rule}' in 'disable'")
+            raise fail("disable", f"unknown rule '{rule}' in 'disable'{did_you_mean(rule, ALL_RULES)}")
     severity = table.get("severity", {})
     for rule, level in severity.items():
         if rule not in ALL_RULES:
-            raise fail(rule, f"unknown rule '{rule}' in 'severity'")
+            raise fail(rule, f"unknown rule '{rule}' in 'severity'{did_you_mean(rule, ALL_RULES)}")
         if level not in SEVERITIES:
-            raise fail(rule, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}")
-    if table.get("fail-on", "error") not in FAIL_ON:
-        raise fail("fail-on", f"'fail-on' must be one of {', '.join(FAIL_ON)}")
+            raise fail(rule, f"severity of '{rule}' must be one of {', '.join(SEVERITIES)}{did_you_mean(level, SEVERITIES)}")
+    fail_on = table.get("fail-on", "error")
+    if fail_on not in FAIL_ON:
+        raise fail("fail-on", f"'fail-on' must be one of {', '.join(FAIL_ON)}{did_you_mean(fail_on, FAIL_ON)}")
     for key in ("lang", "source-lang"):
         if key in table and normalise_tag(table[key]) is None:
             raise fail(key, f"'{table[key]}' is not a language code")

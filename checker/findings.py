@@ -56,5 +56,10 @@ class Finding:
     #: it: PO continuation lines and escapes make the file longer than the text
     end: tuple[int, int] | None = field(default=None, compare=False)
 
+    @property
+    def place(self) -> tuple[str, int, int, str | None]:
+        """Where the finding is and about which term: a report holds one finding per place."""
+        return (self.path, self.line, self.column, self.term)
+
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule, self.term or "", self.message)

@@ -337,7 +337,10 @@ class _Builder:
                 self.error(key_node, f"{what}: duplicate key '{shown(key)}' (first at line {_pos(out[key][0])[0]})")
                 continue
             if allowed and key not in allowed:
-                self.error(key_node, f"{what}: unknown key '{shown(key)}' (expected one of: {', '.join(allowed)})")
+                from checker.names import did_you_mean
+
+                hint = did_you_mean(key, allowed)
+                self.error(key_node, f"{what}: unknown key '{shown(key)}' (expected one of: {', '.join(allowed)}){hint}")
                 continue
             out[key] = (key_node, value_node)
         return out
@@ -366,7 +369,10 @@ class _Builder:
         if value is None:
             return None
         if value not in MATCH_MODES:
-            self.error(node, f"{what}: unknown match mode '{shown(value)}' (expected one of: {', '.join(MATCH_MODES)})")
+            from checker.names import did_you_mean
+
+            hint = did_you_mean(value, MATCH_MODES)
+            self.error(node, f"{what}: unknown match mode '{shown(value)}' (expected one of: {', '.join(MATCH_MODES)}){hint}")
             return None
         return value
 

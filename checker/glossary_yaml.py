@@ -36,6 +36,7 @@ from checker.glossary import (
     shown,
 )
 from checker.language import normalise_tag
+from checker.names import did_you_mean
 
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
@@ -405,13 +406,14 @@ def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[s
     for term_id, language, rendering, status in additions:
         term = glossary.by_id.get(term_id)
         if term is None:
-            raise GlossaryEditError(f"no term '{shown(term_id)}' in the glossary")
+            raise GlossaryEditError(f"no term '{shown(term_id)}' in the glossary{did_you_mean(term_id, glossary.by_id)}")
         lang = normalise_tag(language)
         if lang is None:
             raise GlossaryEditError(f"term '{shown(term_id)}': '{shown(language)}' is not a language code")
         if status not in STATUSES:
             raise GlossaryEditError(
                 f"term '{shown(term_id)}' [{lang}]: unknown status '{shown(status)}' (expected one of: {', '.join(STATUSES)})"
+                + did_you_mean(status, STATUSES)
             )
         clean = " ".join(rendering.split())
         if not clean:

@@ -168,7 +168,7 @@ def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, opt
     usages = usage.usages()
     for rule in CORPUS_RULES:
         if rule.id not in options.disable:
-            findings.extend(rule.check(usages))
+            findings = rule.merge(findings, usages)  # one finding per place
     if options.suppressions:
         kept, unused = apply_suppressions(findings, suppressions)
         findings = kept + unused

@@ -80,6 +80,18 @@ def suggest(
     return out, errors
 
 
+def unknown_term_errors(glossary: Glossary, term_ids: Sequence[str]) -> list[str]:
+    """One message per id in `term_ids` that names no term of `glossary`, with the closest id."""
+    from checker.glossary import shown
+    from checker.names import did_you_mean
+
+    return [
+        f"no term '{shown(t)}' in {glossary.path}{did_you_mean(t, glossary.by_id)}"
+        for t in dict.fromkeys(term_ids)  # each once, in the order given
+        if t not in glossary.by_id
+    ]
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     before, after = (part.strip() for part in context_of(text, start, end, CONTEXT))
     lead = "\u2026" if start > CONTEXT else ""

@@ -118,6 +118,57 @@ def test_inconsistent_reference_is_most_frequent_when_preferred_unused():
     assert list(InconsistentRendering().check(usages)) == []
 
 
+def _merged(*docs: Document, disable: frozenset[str] = frozenset()):
+    """The document rules' findings (less `disable`d ones) merged with inconsistent-rendering's."""
+    matched = run(None, *docs)
+    found = [f for m in matched for rule in (ForbiddenRendering(), VariantRendering()) if rule.id not in disable
+             for f in rule.check(m, GLOSSARY)]
+    return InconsistentRendering().merge(found, collect_usage(matched))
+
+
+LAVROV_DOCS = (
+    text_doc("000.txt", "Sergey Lavrov wrote. Sergey Lavrov signed."),
+    text_doc("002.txt", "Then Sergei Lavrov said", "and Sergei Lavrov added"),
+)
+
+
+def test_variant_finding_owns_its_place_and_says_how_the_corpus_renders_the_term():
+    findings = _merged(*LAVROV_DOCS)
+    assert [(f.rule, f.path, f.line, f.column) for f in findings] == [
+        ("variant-rendering", "002.txt", 1, 6), ("variant-rendering", "002.txt", 3, 5),
+    ]
+    first, second = findings
+    assert first.message == ("variant 'Sergei Lavrov'; preferred: 'Sergey Lavrov' "
+                             "(across documents [en]: 'Sergey Lavrov' 2, 'Sergei Lavrov' 2)")
+    # the breakdown is said once per document, where inconsistent-rendering would have said it
+    assert second.message == "variant 'Sergei Lavrov'; preferred: 'Sergey Lavrov'"
+    assert first.severity == "warning" and first.text == "Sergei Lavrov"
+
+
+def test_forbidden_finding_owns_its_place_and_keeps_its_severity():
+    findings = _merged(text_doc("a.txt", "They met in Kyiv and Kyiv."), text_doc("b.txt", "Back in Kiev."))
+    (f,) = findings
+    assert (f.rule, f.severity, f.path, f.column) == ("forbidden-rendering", "error", "b.txt", 9)
+    assert f.message == "forbidden rendering 'Kiev'; use 'Kyiv' (across documents [en]: 'Kyiv' 2, 'Kiev' 1)"
+
+
+def test_inconsistent_rendering_reports_on_its_own_where_no_rule_owns_the_place():
+    # variants are fine in this project, mixing them is not
+    findings = _merged(*LAVROV_DOCS, disable=frozenset({"variant-rendering"}))
+    (f,) = findings
+    assert (f.rule, f.path, f.line, f.column) == ("inconsistent-rendering", "002.txt", 1, 6)
+    assert f.message == ("'Sergei Lavrov' here, reference 'Sergey Lavrov' "
+                         "(across documents [en]: 'Sergey Lavrov' 2, 'Sergei Lavrov' 2)")
+
+
+def test_merge_leaves_other_rules_and_consistent_terms_alone():
+    usages = collect_usage([match_document(text_doc("a.txt", "Sergei Lavrov and Sergei Lavrov."), MATCHER, GLOSSARY)])
+    other = ReadErrorRule().finding("a.txt", 1, 1, "cannot read")
+    variant = VariantRendering().finding("a.txt", 1, 1, "variant 'Sergei Lavrov'", "sergey-lavrov")
+    # one rendering used: nothing inconsistent, nothing changed
+    assert InconsistentRendering().merge([other, variant], usages) == [other, variant]
+
+
 def test_missing_rendering_in_bilingual_unit():
     doc = po_doc(
         "de.po",

@@ -12,8 +12,7 @@ from checker.cli import main
 from checker.compare import CompareError, run_compare
 from checker.glossary import parse_glossary
 
-GLOSSARY = parse_glossary(
-    """version: 1
+GLOSS_YAML = """version: 1
 terms:
   - id: indivisible-security
     renderings:
@@ -29,7 +28,7 @@ terms:
         preferred: Kyiv
         forbidden: [Kiev]
 """
-)
+GLOSSARY = parse_glossary(GLOSS_YAML)
 
 REFERENCE = """The principle of indivisible security is fundamental to European security.
 
@@ -129,3 +128,47 @@ def test_cli_compare_usage_errors(write, root):
     assert CliRunner().invoke(main, ["compare", a]).exit_code == 2
     missing = CliRunner().invoke(main, ["compare", a, a + ".missing.txt", "-g", str(root / "glossary.yml")])
     assert missing.exit_code == 2 and "Traceback" not in missing.output
+
+
+def test_cli_compare_text_shows_only_the_pairs_whose_terms_differ(write):
+    g = write("glossary.yml", GLOSS_YAML)
+    a = write("en/ref.txt", REFERENCE)
+    b = write("en/report.txt", REPORT)
+    out = CliRunner().invoke(main, ["compare", a, b, "-g", g], catch_exceptions=False).output
+    lines = out.splitlines()
+    # The first pair renders indivisible-security differently; the Kyiv pair says the same.
+    assert any(line.endswith("The principle of indivisible security is fundamental to European security.")
+               and "[1] 1:1" in line for line in lines)
+    assert not any("The ministers met in Kyiv" in line for line in lines)
+    assert "  1 more aligned pair with the same terms in the same renderings on both sides (--verbose shows them)" in lines
+    assert "1 term rendered the same in every document: kyiv" in lines
+    assert "  kyiv (en): same renderings" not in lines
+    verbose = CliRunner().invoke(main, ["compare", a, b, "-g", g, "--verbose"], catch_exceptions=False).output
+    assert sum("The ministers met in Kyiv" in line for line in verbose.splitlines()) == 2  # both sides
+    assert "  kyiv (en): same renderings" in verbose.splitlines() and "more aligned pair" not in verbose
+
+
+def test_cli_compare_quiet_prints_findings_and_summary_only(write):
+    g = write("glossary.yml", GLOSS_YAML)
+    a = write("en/ref.txt", REFERENCE)
+    b = write("en/report.txt", REPORT)
+    lines = CliRunner().invoke(main, ["compare", "-q", a, b, "-g", g], catch_exceptions=False).output.splitlines()
+    # divergent-rendering (indivisible-security) and term-omitted (sphere-of-influence), nothing else
+    assert [line.split(" ")[2] for line in lines[:-2]] == ["term-omitted", "divergent-rendering"]
+    assert lines[-2:] == ["", "2 findings (0 errors, 1 warning, 1 info) in 2 documents"]
+    assert CliRunner().invoke(main, ["compare", "-q", a, a, "-g", g], catch_exceptions=False).output == ""
+    both = CliRunner().invoke(main, ["compare", "-q", "-v", a, b, "-g", g])
+    assert both.exit_code == 2 and "exclude each other" in both.output
+
+
+def test_one_file_compared_with_itself_has_two_labelled_sides(write):
+    g = write("glossary.yml", GLOSS_YAML)
+    a = write("en/ref.txt", REFERENCE)
+    result = run_compare([a, a], GLOSSARY)
+    rows = {t.term_id: t for t in result.terms}
+    assert rows["kyiv"].counts == ({"Kyiv": 1}, {"Kyiv": 1}) and rows["kyiv"].agree
+    out = CliRunner().invoke(main, ["compare", a, a, "-g", g, "-v"], catch_exceptions=False).output.splitlines()
+    assert out[:3] == ["Documents", f"  [1] {a} (en; 3 sentences)  (reference)", f"  [2] {a} (en; 3 sentences)"]
+    assert out[4].startswith("[2] against [1]: chrF 100.00, BLEU 100.00 over 3 aligned pairs; "
+                             "aligned 100% of [1]'s sentences, 100% of [2]'s")
+    assert "  kyiv (en): same renderings" in out and "    [1] Kyiv 1" in out and "    [2] Kyiv 1" in out

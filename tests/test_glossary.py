@@ -210,7 +210,8 @@ terms:
         "g.yml:9:60: term 'kyiv' [en] variant rendering text must be a string",
         "g.yml:12:40: term 'kyiv' [en] forbidden rendering: empty exception",
         "g.yml:12:44: term 'kyiv' [en] forbidden rendering: each exception must be a string",
-        "g.yml:13:20: term 'kyiv' [en] forbidden rendering: unknown match mode 'Exact' (expected one of: lemma, stem, exact)",
+        "g.yml:13:20: term 'kyiv' [en] forbidden rendering: unknown match mode 'Exact' (expected one of: lemma, stem, exact); "
+        "did you mean 'exact'?",
         "g.yml:14:37: term 'kyiv' [de] preferred rendering: exceptions must be a list of phrases",
     ]
 

@@ -44,7 +44,13 @@ class CorpusRule(Rule):
     """A rule that needs the usage of terms across every checked document."""
 
     def check(self, usages: list[Usage]) -> Iterable[Finding]:
+        """The rule's findings as if no other rule had reported anything."""
         raise NotImplementedError
+
+    def merge(self, findings: list[Finding], usages: list[Usage]) -> list[Finding]:
+        """The document rules' `findings` with this rule's added; a rule whose places other
+        rules may already report says so there (one finding per place) instead of adding."""
+        return [*findings, *self.check(usages)]
 
 
 class CompareRule(Rule):

@@ -15,6 +15,10 @@ class ForbiddenRendering(DocumentRule):
     Reports every occurrence of a rendering listed under `forbidden:` for the
     document's language, and names the preferred rendering to use instead.
 
+    The finding owns its place: where inconsistent-rendering would report the same
+    occurrence, its corpus-wide breakdown is added to this finding, and
+    inconsistent-rendering reports nothing there.
+
     ## Why is this bad?
     Forbidden renderings are the ones an editor has ruled out: outdated names,
     wrong or politically loaded translations.
@@ -23,6 +27,14 @@ class ForbiddenRendering(DocumentRule):
     With `kyiv: {en: {preferred: Kyiv, forbidden: [Kiev]}}`:
 
         The prime ministers met the Ukrainian president in Kiev.
+
+        news.txt:1:52: error forbidden-rendering [kyiv] forbidden rendering 'Kiev'; use 'Kyiv'
+
+    When other documents write "Kyiv", the first "Kiev" of each document also gives the
+    corpus-wide breakdown (what inconsistent-rendering would say there):
+
+        news.txt:1:52: error forbidden-rendering [kyiv] forbidden rendering 'Kiev'; use 'Kyiv'
+        (across documents [en]: 'Kyiv' 3, 'Kiev' 1)
 
     Use instead:
 

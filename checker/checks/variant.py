@@ -15,6 +15,11 @@ class VariantRendering(DocumentRule):
     Reports every occurrence of a rendering listed under `variants:` and names
     the preferred one.
 
+    The finding owns its place: where inconsistent-rendering would report the same
+    occurrence (a document's first rendering of a term other than the corpus's
+    reference), its corpus-wide breakdown is added to this finding, and
+    inconsistent-rendering reports nothing there.
+
     ## Why is this bad?
     Variants are correct but not house style; a reader meeting two forms of one
     name may take them for two things.
@@ -23,6 +28,12 @@ class VariantRendering(DocumentRule):
     With `sergey-lavrov: {en: {preferred: Sergey Lavrov, variants: [Sergei Lavrov]}}`:
 
         Foreign Minister Sergei Lavrov accused Western countries ...
+
+    When other documents write "Sergey Lavrov", the first variant of each document also
+    gives the corpus-wide breakdown (what inconsistent-rendering would say there):
+
+        002.txt:3:117: warning variant-rendering [sergey-lavrov] variant 'Sergei Lavrov';
+        preferred: 'Sergey Lavrov' (across documents [en]: 'Sergey Lavrov' 3, 'Sergei Lavrov' 2)
 
     Use instead:
 

@@ -50,19 +50,21 @@ def get_reporter(name: str) -> Callable[..., str]:
     return render
 
 
-def render(result: CheckResult, fmt: str, color: bool = False, quiet: bool = False) -> str:
+def render(result: CheckResult, fmt: str, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
     if fmt == "text":
         from checker.reporters.text import render as text
 
-        return text(result, color=color, quiet=quiet)
+        return text(result, color=color, quiet=quiet, verbose=verbose)
     return get_reporter(fmt)(result, color=color)
 
 
-def render_compare(result, fmt: str, color: bool = False) -> str:
+def render_compare(result, fmt: str, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
     if fmt == "json":
         from checker.reporters.json import render_compare as _render
     elif fmt == "html":
         from checker.reporters.html import render_compare as _render
     else:
-        from checker.reporters.text import render_compare as _render
+        from checker.reporters.text import render_compare as text
+
+        return text(result, color=color, quiet=quiet, verbose=verbose)
     return _render(result, color=color)

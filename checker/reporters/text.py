@@ -1,12 +1,48 @@
-"""Plain-text report: findings as `path:line:col: severity rule [term] message`, then term usage."""
+"""Plain-text report: findings as `path:line:col: severity rule [term] message`, one per line,
+then a summary of the documents and terms (the full lists with `verbose`)."""
 
 from __future__ import annotations
+
+import re
 
 from checker.reporters import escape_surrogates
 from checker.result import CheckResult
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
+WIDTH = 100  # wrapped lists (languages) stay within this many columns
+
+# A run of whitespace holding a line or paragraph break, a tab or another control
+# whitespace (Unicode's \s less its Zs spaces): shown as one space, so that a rendering
+# spanning a line break in its file keeps its finding on one line. JSON keeps the text.
+_BREAKING_SPACE = re.compile(r"\s*[\t\n\v\f\r\x1c-\x1f\x85\u2028\u2029]\s*")
+# Other control characters (ESC could restyle or clear the terminal): escaped.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+# In a path every such character is escaped instead: the name must stay exact.
+_PATH_SPECIAL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+def _escape_char(m: re.Match) -> str:
+    ch = m.group()
+    return _NAMED.get(ch) or (f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+
+
+def one_line(text: str) -> str:
+    """`text` fit for one report line: breaking whitespace runs as one space, controls escaped."""
+    if _BREAKING_SPACE.search(text):
+        text = _BREAKING_SPACE.sub(" ", text)
+    return _CONTROL.sub(_escape_char, text) if _CONTROL.search(text) else text
+
+
+def shown_path(path: str) -> str:
+    """A path with line breaks, tabs and control characters escaped (`a\\nb.txt`)."""
+    return _PATH_SPECIAL.sub(_escape_char, path) if _PATH_SPECIAL.search(path) else path
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """`1 document`, `2 documents` (`many` for irregular plurals)."""
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _painter(color: bool):
@@ -20,9 +56,9 @@ def finding_lines(findings, paint) -> list[str]:
     """`path:line:col: severity rule [term] message`, one per finding, then a blank line."""
     out = []
     for f in findings:
-        term = f" [{f.term}]" if f.term else ""
-        where = paint(f"{f.path}:{f.line}:{f.column}:", _BOLD)
-        out.append(f"{where} {paint(f.severity, _COLOURS[f.severity])} {f.rule}{term} {f.message}")
+        term = f" [{one_line(f.term)}]" if f.term else ""
+        where = paint(f"{shown_path(f.path)}:{f.line}:{f.column}:", _BOLD)
+        out.append(f"{where} {paint(f.severity, _COLOURS[f.severity])} {f.rule}{term} {one_line(f.message)}")
     if findings:
         out.append("")
     return out
@@ -34,7 +70,23 @@ def severity_counts(summary: dict[str, int]) -> str:
 
 
 def summary_line(findings: int, summary: dict[str, int], documents: int) -> str:
-    return f"{findings} findings ({severity_counts(summary)}) in {documents} documents"
+    """`1 finding (1 error, 0 warnings, 0 info) in 2 documents`."""
+    return f"{plural(findings, 'finding')} ({severity_counts(summary)}) in {plural(documents, 'document')}"
+
+
+def wrapped(items: list[str], first: str, indent: str = "    ") -> list[str]:
+    """`first` followed by the comma-separated `items`, wrapped at WIDTH columns; a line
+    that wraps goes on after `indent`."""
+    lines, line = [], first
+    for i, item in enumerate(items):
+        piece = item + ("," if i < len(items) - 1 else "")
+        if line.strip() and len(line) + 1 + len(piece) > WIDTH:
+            lines.append(line)
+            line = indent + piece
+        else:
+            line = line + piece if not line or line.endswith(" ") else f"{line} {piece}"
+    lines.append(line)
+    return lines
 
 
 def unverified_line(result: CheckResult) -> str:
@@ -44,102 +96,204 @@ def unverified_line(result: CheckResult) -> str:
         return ""
     listed = ", ".join(f"{lang} {n}" for lang, n in langs.items())
     total = sum(langs.values())
-    return f"  language not verified (no detection model, wrong-language silent) in {total} documents: {listed}"
+    return (f"  language not verified (no detection model, wrong-language silent) in "
+            f"{plural(total, 'document')}: {listed}")
 
 
-def render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
+def terms_found(result: CheckResult) -> str:
+    """`39 terms found in 2 languages (78 term-language pairs)`: what the count counts."""
+    ids = {t.term_id for t in result.terms}
+    langs = {t.language for t in result.terms}
+    text = f"{plural(len(ids), 'term')} found"
+    if langs:
+        text += f" in {plural(len(langs), 'language')}"
+    if len(result.terms) != len(ids):
+        text += f" ({plural(len(result.terms), 'term-language pair')})"
+    return text
+
+
+def render(result: CheckResult, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
     """The text report; a file name that is not UTF-8 shows its bytes escaped (d\\xff.txt)."""
-    return escape_surrogates(_render(result, color, quiet))
+    return escape_surrogates(_render(result, color, quiet, verbose))
 
 
-def _render(result: CheckResult, color: bool = False, quiet: bool = False) -> str:
-    """The full report; with `quiet`, only the findings and a summary line (nothing when clean)."""
+def _render(result: CheckResult, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
+    """Findings, documents, terms, summary; `quiet`: only the findings and a summary line
+    (nothing when clean); `verbose`: every document and every term in full."""
     paint = _painter(color)
     out = finding_lines(result.findings, paint)
+    total = summary_line(len(result.findings), result.summary, len(result.documents))
     if quiet:
-        if result.findings:
-            out.append(summary_line(len(result.findings), result.summary, len(result.documents)))
-            return "\n".join(out) + "\n"
-        return ""
+        return "\n".join(out + [total]) + "\n" if result.findings else ""
+    if verbose:
+        out += _documents_in_full(result, paint)
+    else:
+        out += _documents_summary(result, paint)
+        out += _terms_summary(result, paint)
+    out += _absent_lines(result)
+    if verbose:
+        unverified = unverified_line(result)
+        if unverified:
+            out.append(unverified)
+    out.append("")
+    out.append(f"{total}; {terms_found(result)}")
+    return "\n".join(out) + "\n"
 
+
+def _documents_in_full(result: CheckResult, paint) -> list[str]:
+    """Every document, numbered, then every term with its count per document number."""
     number = {d.path: i for i, d in enumerate(result.documents, 1)}
-    out.append(paint("Documents", _BOLD))
+    out = [paint("Documents", _BOLD)]
     for d in result.documents:
-        lang = d.language or "?"
-        out.append(f"  [{number[d.path]}] {d.path} ({lang}, from {d.language_source}; {d.segments} segments)")
+        out.append(f"  [{number[d.path]}] {shown_path(d.path)} ({d.language or '?'}, from {d.language_source}; "
+                   f"{plural(d.segments, 'segment')})")
     if result.terms:
         out.append("")
         out.append(paint("Terms", _BOLD) + "  (count per document: [n] count)")
     for t in result.terms:
-        plural = "s" if t.occurrences != 1 else ""
-        out.append(
-            f"  {t.term_id} ({t.language}): {t.occurrences} occurrence{plural}, "
-            f"consistency {t.consistency:.2f}, variation {t.variation:.2f}"
-        )
-        width = max(len(r.text) for r in t.renderings)
+        out.append(f"  {_term_head(t)}")
+        width = max(len(one_line(r.text)) for r in t.renderings)
         for r in t.renderings:
             per_doc = ", ".join(f"[{number.get(p, '?')}] {n}" for p, n in r.documents.items())
-            out.append(f"    {r.count:>4}  {r.text:<{width}}  {r.status:<9}  {per_doc}")
-    languages = sorted({lang for lang, _ in result.absent})
-    for lang in languages:
-        ids = [term_id for l, term_id in result.absent if l == lang]
-        out.append(f"  not found ({lang}): {', '.join(ids)}")
-    summary = result.summary
-    unverified = unverified_line(result)
+            out.append(f"    {r.count:>4}  {one_line(r.text):<{width}}  {r.status:<9}  {per_doc}")
+    return out
+
+
+def _term_head(t) -> str:
+    return (f"{one_line(t.term_id)} ({t.language}): {plural(t.occurrences, 'occurrence')}, "
+            f"consistency {t.consistency:.2f}, variation {t.variation:.2f}")
+
+
+def _documents_summary(result: CheckResult, paint) -> list[str]:
+    """`Documents: 1226 in 99 languages (language from: header 1226)`, the count per language
+    wrapped below, and the languages wrong-language cannot verify."""
+    docs = result.documents
+    languages = result.languages
+    known = sum(1 for lang in languages if lang is not None)
+    counts = [f"{lang or 'unknown'} {n}" for lang, n in languages.items()]
+    head = f"{paint('Documents', _BOLD)}: {len(docs)} in {plural(known, 'language')}"
+    if not docs:
+        return [f"{paint('Documents', _BOLD)}: none"]
+    inline = f"{head} ({', '.join(counts)})"
+    if len(inline) <= WIDTH + len(paint("", _BOLD)):  # short lists stay on the line
+        head, counts = inline, []
+    head += "; language from: " + ", ".join(f"{s} {n}" for s, n in result.language_sources.items())
+    empty = sum(1 for d in docs if d.segments == 0)
+    if empty:
+        head += f"; {empty} with no segments"
+    out = [head]
+    if counts:
+        out += wrapped(counts, "  ", "  ")
+    unverified = result.unverified_languages
     if unverified:
-        out.append(unverified)
-    out.append("")
-    out.append(f"{summary_line(len(result.findings), summary, len(result.documents))}; {len(result.terms)} terms found")
-    return "\n".join(out) + "\n"
+        # The counts are in the list above: the languages suffice here.
+        out += wrapped(list(unverified), f"  not verified (no detection model, wrong-language silent): "
+                       f"{plural(sum(unverified.values()), 'document')} in {plural(len(unverified), 'language')}:")
+    return out
+
+
+def _terms_summary(result: CheckResult, paint) -> list[str]:
+    """The terms with more than one rendering or with findings: a table of renderings when
+    one other than the preferred is in use, else the term's id in a list per language (its
+    findings say what is wrong: mostly missing-rendering); then a count of the rest."""
+    if not result.terms:
+        return []
+    flagged = result.terms_with_findings
+    tables, preferred_only = [], {}
+    for t in result.terms:
+        has_findings = (t.term_id, t.language) in flagged
+        if len(t.renderings) > 1 or (has_findings and t.renderings[0].status != "preferred"):
+            tables.append(t)
+        elif has_findings:
+            preferred_only.setdefault(t.language, []).append(t.term_id)
+    shown = len(tables) + sum(map(len, preferred_only.values()))
+    out = ["", paint("Terms", _BOLD) + f" with more than one rendering or with findings: "
+           f"{shown} of {len(result.terms)} (--verbose: all)"]
+    for t in tables:
+        out.append(f"  {_term_head(t)}")
+        width = max(len(one_line(r.text)) for r in t.renderings)
+        for r in t.renderings:
+            out.append(f"    {r.count:>4}  {one_line(r.text):<{width}}  {r.status:<9}  "
+                       f"in {plural(len(r.documents), 'document')}")
+    for lang, ids in sorted(preferred_only.items()):
+        out += wrapped([one_line(i) for i in ids], f"  only the preferred rendering, with findings ({lang}):")
+    rest = len(result.terms) - shown
+    if rest:
+        out.append(f"  {rest} more with one rendering each and no findings")
+    return out
+
+
+def _absent_lines(result: CheckResult) -> list[str]:
+    """`not found (de, en): height, limit`: languages that miss the same terms share a line."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, term_id in result.absent:
+        by_lang.setdefault(lang, []).append(term_id)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for lang in sorted(by_lang):
+        groups.setdefault(tuple(by_lang[lang]), []).append(lang)
+    return [f"  not found ({', '.join(langs)}): {', '.join(map(one_line, ids))}" for ids, langs in groups.items()]
 
 
 def _clip(text: str, width: int = 90) -> str:
-    text = " ".join(text.split())
+    text = one_line(" ".join(text.split()))
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
-def render_compare(result, color: bool = False) -> str:
-    return escape_surrogates(_render_compare(result, color))
+def render_compare(result, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
+    return escape_surrogates(_render_compare(result, color, quiet, verbose))
 
 
-def _render_compare(result, color: bool = False) -> str:
-    """Findings, then per compared version its similarity and aligned pairs, then terms side by side."""
+def _render_compare(result, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
+    """Findings, then per compared version its similarity and the aligned pairs whose terms
+    differ (all with `verbose`), then the terms side by side; `quiet`: findings and summary."""
     paint = _painter(color)
     out = finding_lines(result.findings, paint)
-    number = {v.path: i for i, v in enumerate(result.versions, 1)}
+    total = summary_line(len(result.findings), result.summary, len(result.versions))
+    if quiet:
+        return "\n".join(out + [total]) + "\n" if result.findings else ""
+    # Sides are numbered by position, never looked up by path: one file given twice is [1] and [2].
     out.append(paint("Documents", _BOLD))
     for i, v in enumerate(result.versions, 1):
         role = "  (reference)" if i == 1 else ""
-        out.append(f"  [{i}] {v.path} ({v.language or '?'}; {len(v.sentences)} sentences){role}")
-    for c in result.comparisons:
-        a, b = number[c.reference.path], number[c.other.path]
-        sim = c.similarity
+        out.append(f"  [{i}] {shown_path(v.path)} ({v.language or '?'}; {plural(len(v.sentences), 'sentence')}){role}")
+    for b, c in enumerate(result.comparisons, 2):
+        a, sim = 1, c.similarity
         out.append("")
         out.append(paint(f"[{b}] against [{a}]", _BOLD) + (
-            f": chrF {sim.chrf:.2f}, BLEU {sim.bleu:.2f} over {len(c.pairs)} aligned pairs; "
+            f": chrF {sim.chrf:.2f}, BLEU {sim.bleu:.2f} over {plural(len(c.pairs), 'aligned pair')}; "
             f"aligned {sim.aligned_reference:.0%} of [{a}]'s sentences, {sim.aligned_other:.0%} of [{b}]'s"
         ))
         out.append(f"  chrF signature: {sim.chrf_signature}")
         out.append(f"  BLEU signature: {sim.bleu_signature}")
-        for p in c.pairs:
+        shown = [p for p in c.pairs if verbose or c.terms_differ(p)]
+        for p in shown:
             r = [c.reference.sentences[i] for i in p.reference]
             o = [c.other.sentences[j] for j in p.other]
             out.append(f"  {p.score:6.2f}  [{a}] {r[0].line}:{r[0].column}  {_clip(' '.join(s.text for s in r))}")
             out.append(f"          [{b}] {o[0].line}:{o[0].column}  {_clip(' '.join(s.text for s in o))}")
-    if result.terms:
+        hidden = len(c.pairs) - len(shown)
+        if hidden:
+            what = plural(hidden, "more aligned pair") if shown else plural(hidden, "aligned pair") + ", all"
+            out.append(f"  {what} with the same terms in the same renderings on both sides (--verbose shows them)")
+    rows = [t for t in result.terms if verbose or not t.agree]
+    if rows:
         out.append("")
         out.append(paint("Terms side by side", _BOLD))
-    for t in result.terms:
+    for t in rows:
         if t.agree:
             state = "same renderings"
-        elif t.absent:
-            state = "absent from " + ", ".join(f"[{number[p]}]" for p in t.absent)
+        elif t.absent_from:
+            state = "absent from " + ", ".join(f"[{i}]" for i in t.absent_from)
         else:
             state = "different renderings"
-        out.append(f"  {t.term_id} ({t.language}): {state}")
-        for path, counts in t.documents.items():
-            used = ", ".join(f"{text} {n}" for text, n in counts.items()) or "\u2014"
-            out.append(f"    [{number[path]}] {used}")
+        out.append(f"  {one_line(t.term_id)} ({t.language}): {state}")
+        for i, counts in enumerate(t.counts, 1):
+            used = ", ".join(f"{one_line(text)} {n}" for text, n in counts.items()) or "\u2014"
+            out.append(f"    [{i}] {used}")
+    agreeing = [t.term_id for t in result.terms if t.agree]
+    if agreeing and not verbose:
+        out.append("")
+        out += wrapped(agreeing, f"{plural(len(agreeing), 'term')} rendered the same in every document:", "  ")
     out.append("")
-    out.append(summary_line(len(result.findings), result.summary, len(result.versions)))
+    out.append(total)
     return "\n".join(out) + "\n"
