@@ -13,6 +13,7 @@ import click
 from checker import __version__
 from checker.cli_common import existing_paths, load_glossary_or_exit, load_matcher_or_exit, resolve_inputs
 from checker.cli_glossary import glossary
+from checker.cli_init import init
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -275,3 +276,4 @@ def rule(rule_id: str | None) -> None:
 
 
 main.add_command(glossary)
+main.add_command(init)

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from checker.wording import plural
+
 from checker.cli_common import (
     glossary_argument,
     load_glossary_or_exit,
@@ -42,7 +44,7 @@ def glossary_lint(path: str | None, glossary_path: str | None) -> None:
     for p in warnings:
         click.echo(f"{p.path}:{p.line}:{p.column}: warning: {p.message}")
     if errors or warnings:
-        click.echo(f"{len(errors)} errors, {len(warnings)} warnings", err=True)
+        click.echo(f"{plural(len(errors), 'error')}, {plural(len(warnings), 'warning')}", err=True)
     sys.exit(1 if errors or warnings else 0)
 
 
@@ -143,7 +145,7 @@ def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshol
             click.echo(f"{glossary_path}: error: {exc}", err=True)
             sys.exit(2)
         _replace_file(glossary_path, before, after)
-        click.echo(f"termcheck: added {len(found)} {status} renderings to {glossary_path}", err=True)
+        click.echo(f"termcheck: added {plural(len(found), status + ' rendering')} to {glossary_path}", err=True)
 
 
 @glossary.command("export")
@@ -197,7 +199,7 @@ def glossary_import(source, fmt, output, force) -> None:
             sys.exit(2)
         with open(output, "w", encoding="utf-8", newline="\n") as fh:
             fh.write(text)
-        click.echo(f"termcheck: wrote {len(imported['terms'])} terms to {output}", err=True)
+        click.echo(f"termcheck: wrote {plural(len(imported['terms']), 'term')} to {output}", err=True)
     else:
         click.echo(text, nl=False)
 

@@ -38,6 +38,7 @@ import json
 import re
 
 from checker.glossary import MATCH_MODES, STATUSES, Glossary, shown
+from checker.wording import plural
 from checker.glossary_yaml import (
     GlossaryData,
     GlossaryIOError,
@@ -154,7 +155,7 @@ def import_csv(data: bytes, path: str) -> GlossaryData:
         if not any(c.strip() for c in cells):
             continue  # blank rows, as spreadsheets leave them
         if len(cells) > len(columns):
-            raise GlossaryIOError(path, line, f"{len(cells)} fields, but the header names {len(columns)}")
+            raise GlossaryIOError(path, line, f"{plural(len(cells), 'field')}, but the header names {len(columns)}")
         builder.row(line, {name: cells[i] if i < len(cells) else "" for i, name in enumerate(columns)})
     return builder.result()
 

@@ -12,6 +12,7 @@ from typing import Callable, Iterator
 
 from checker.glossary import Glossary, GlossaryError, Problem, Rendering, load_glossary
 from checker.language import ISO_639_1, primary
+from checker.wording import plural
 
 TYPOGRAPHIC_QUOTES = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\"'"
 
@@ -99,7 +100,7 @@ def missing_languages(glossary: Glossary) -> Iterator[Problem]:
     for term in glossary.terms:
         missing = sorted(lang for lang in covered if lang not in term.renderings)
         if missing:
-            detail = ", ".join(f"{lang} ({covered[lang]} of {total} terms have one)" for lang in missing)
+            detail = ", ".join(f"{lang} ({covered[lang]} of {plural(total, 'term')} have one)" for lang in missing)
             yield Problem(glossary.path, term.line, 1, f"term '{term.id}' has no rendering in {detail}")
 
 

@@ -243,3 +243,12 @@ terms:
         back = tmp_path / f"from-{fmt}.yml"
         assert invoke("glossary", "import", str(exported), "-o", str(back)).exit_code == 0
         assert model(load_glossary(str(back))) == model(original)
+
+
+def test_glossary_messages_count_in_words(write):
+    g = write("g.yml", "version: 1\nterms:\n  - id: a\n    renderings:\n      en: alpha\n      de: Alpha\n"
+                       "  - id: b\n    renderings:\n      en: beta\n      xx: beta\n")
+    doc = write("en/a.txt", "Alpha and more alpha.")
+    assert "(1 document checked)" in invoke("glossary", "stats", "-g", g, doc).output
+    bad = write("bad.yml", "version: 1\nterms:\n  - id: a\n    match: fuzzy\n    renderings:\n      en: alpha\n")
+    assert invoke("glossary", "lint", bad).output.splitlines()[-1] == "1 error, 0 warnings"

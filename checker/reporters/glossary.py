@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from checker.glossary_stats import GlossaryStats
 from checker.reporters import dumps, escape_surrogates
+from checker.wording import plural
 
 
 def stats_json(stats: GlossaryStats) -> str:
@@ -28,9 +29,9 @@ def stats_json(stats: GlossaryStats) -> str:
 
 
 def stats_text(stats: GlossaryStats) -> str:
-    out = [f"Glossary {stats.glossary}: coverage by language ({stats.documents} documents checked)"]
+    out = [f"Glossary {stats.glossary}: coverage by language ({plural(stats.documents, 'document')} checked)"]
     for c in stats.languages:
-        out.append(f"  {c.language:<6} {c.with_rendering:>4} of {c.terms_total} terms have a rendering "
+        out.append(f"  {c.language:<6} {c.with_rendering:>4} of {plural(c.terms_total, 'term')} have a rendering "
                    f"({c.completeness:.0%}); {c.seen} seen in the corpus")
     out.append("")
     out.append("Occurrences by rendering")

@@ -21,6 +21,7 @@ from checker.findings import SEVERITIES, Finding
 from checker.language import normalise_tag, same_language
 from checker.reporters import escape_surrogates
 from checker.result import CheckResult
+from checker.wording import plural
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -238,10 +239,6 @@ def _name(path: str) -> str:
     return Path(path).name or path
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
 def _language_matches(document: str | None, term: str) -> bool:
     if not document:
         return False
@@ -421,7 +418,7 @@ def _term_section(t, docs: Sequence[DocView], unlisted: dict[str, int], entry=No
         used = [f"[{d.number}] {r.documents[d.path]}" for d in docs if d.path in r.documents]
         per_doc = ", ".join(used[:MAX_LISTED_DOCUMENTS])
         if len(used) > MAX_LISTED_DOCUMENTS:
-            per_doc += f", and {len(used) - MAX_LISTED_DOCUMENTS} more documents"
+            per_doc += f", and {plural(len(used) - MAX_LISTED_DOCUMENTS, 'more document')}"
         rows.append(RenderingRow(letters[r.text], r.text, r.status, r.count, r.text == t.reference, per_doc))
     # the rest of the glossary entry: renderings the corpus never uses
     for text, status in (entry.renderings if entry else ()):
@@ -664,7 +661,7 @@ def _environment():
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals["plural"] = _plural
+    env.globals["plural"] = plural
     env.filters["thousands"] = lambda n: f"{n:,}"
     env.globals["severity_letters"] = SEVERITY_LETTERS
     return env

@@ -7,6 +7,7 @@ import re
 
 from checker.reporters import escape_surrogates
 from checker.result import CheckResult
+from checker.wording import plural
 
 _COLOURS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
 _BOLD, _RESET = "\x1b[1m", "\x1b[0m"
@@ -38,11 +39,6 @@ def one_line(text: str) -> str:
 def shown_path(path: str) -> str:
     """A path with line breaks, tabs and control characters escaped (`a\\nb.txt`)."""
     return _PATH_SPECIAL.sub(_escape_char, path) if _PATH_SPECIAL.search(path) else path
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """`1 document`, `2 documents` (`many` for irregular plurals)."""
-    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 def _painter(color: bool):
