@@ -210,6 +210,11 @@ def _profiles_for(languages) -> frozenset[str]:  # noqa: ANN001
 
 
 def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
+    """Most probable language of `text` and its probability, or None if too short (see _detect)."""
+    return _detect_cached(text, tuple(among) if among is not None else None)
+
+
+def _detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
     """Most probable language of `text` and its probability, or None if too short.
 
     Seeded, so the same text always gives the same answer. Placeables (format codes,
@@ -237,3 +242,8 @@ def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
         return None
     best = langs[0]
     return normalise_tag(best.lang) or best.lang, round(best.prob, 4)
+
+
+# langdetect seeds its generator for every text, so a text always gets the same answer:
+# one that recurs (an untranslated msgstr in every language's catalog) is detected once.
+_detect_cached = lru_cache(maxsize=4096)(_detect)

@@ -19,7 +19,7 @@ from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary, GlossaryEntry
 from checker.scores import score_usage
-from checker.suppressions import Suppression, apply_suppressions, read_suppressions
+from checker.suppressions import Suppression, apply_suppressions, read_suppressions, scan_suppressions
 from checker.usage import UsageTable
 
 
@@ -130,9 +130,11 @@ class DocumentChecker:
         doc = match_document(item, self.matcher, glossary, options.source_lang, self.discoverers)
         suppressions = ()
         if options.suppressions:
-            suppressions = tuple(
-                read_suppressions(item.path, item.format, item.encoding, include_fuzzy=options.include_fuzzy)
-            )
+            if item.text is not None:
+                found = scan_suppressions(item.path, item.text, item.format, include_fuzzy=options.include_fuzzy)
+            else:
+                found = read_suppressions(item.path, item.format, item.encoding, include_fuzzy=options.include_fuzzy)
+            suppressions = tuple(found)
         return DocumentOutcome(
             path=path,
             summary=DocumentSummary(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from checker.checks.base import DocumentRule
@@ -129,5 +130,11 @@ def _repeats_source(target: str, source: str) -> bool:
     words = _WORD.findall(target.casefold())
     if not words:
         return False
-    source_words = set(_WORD.findall(source.casefold()))
-    return sum(w in source_words for w in words) * 3 >= len(words) * 2
+    source_words = _words_of(source)
+    return sum(map(source_words.__contains__, words)) * 3 >= len(words) * 2
+
+
+@lru_cache(maxsize=65536)
+def _words_of(source: str) -> frozenset[str]:
+    # A msgid recurs in every language's catalog: its words are collected once.
+    return frozenset(_WORD.findall(source.casefold()))

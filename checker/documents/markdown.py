@@ -85,13 +85,15 @@ _BACKTICKS = re.compile(r"`+")
 def read_markdown(path: str, data: bytes) -> Document:
     """A Document of the prose segments of a Markdown file."""
     text, encoding = decode(data, path)
+    text = normalise_newlines(text)
     return Document(
         path=path,
         format="markdown",
         language=None,
         language_source="unknown",
-        segments=tuple(segments(path, normalise_newlines(text))),
+        segments=tuple(segments(path, text)),
         encoding=encoding,
+        text=text,
     )
 
 

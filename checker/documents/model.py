@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from checker.placeables import mask
 
@@ -16,6 +17,11 @@ class Anchor:
     offset: int
     line: int
     column: int
+
+
+# A catalog's msgids recur in every language's catalog (Django: ~100 times each): their
+# masked text is worked out once.
+_mask_source = lru_cache(maxsize=65536)(mask)
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class Segment:
         """`source` with its placeables masked."""
         cached = self.__dict__.get("_masked_source")
         if cached is None:
-            cached = mask(self.source or "", self.flags)
+            cached = _mask_source(self.source or "", self.flags)
             object.__setattr__(self, "_masked_source", cached)
         return cached
 
@@ -145,6 +151,9 @@ class Document:
     metadata: dict[str, str] = field(default_factory=dict, compare=False)
     #: (line, message) when the file declares a language that is no language tag
     language_problem: tuple[int, str] | None = None
+    #: the file's decoded text, newlines normalised (the suppression scan reads it: the
+    #: file need not be read and decoded twice); None where a reader does not keep it
+    text: str | None = field(default=None, compare=False, repr=False)
 
     @property
     def bilingual(self) -> bool:

@@ -84,6 +84,7 @@ def read_po(path: str, data: bytes, *, include_fuzzy: bool = False) -> Document:
         encoding=encoding,
         metadata=metadata,
         language_problem=problem,
+        text=text,
     )
 
 
@@ -214,10 +215,9 @@ class _PoSegment(Segment):
 
     def __init__(self, path: str, text: str, source: str, unit_id: str, comments: tuple[str, ...],
                  flags: tuple[str, ...], place: _EntryPlace, key: str, source_key: str) -> None:
-        for name, value in (("path", path), ("text", text), ("source", source), ("unit_id", unit_id),
-                            ("comments", comments), ("flags", flags), ("_place", place),
-                            ("_keys", (key, source_key))):
-            object.__setattr__(self, name, value)
+        # The dataclass is frozen: its fields are set in the instance dict, all at once.
+        self.__dict__.update(path=path, text=text, source=source, unit_id=unit_id, comments=comments,
+                             flags=flags, _place=place, _keys=(key, source_key))
 
     def _target_place(self) -> tuple[int, int, tuple[Anchor, ...]]:
         cached = self.__dict__.get("_target")

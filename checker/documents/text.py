@@ -10,14 +10,16 @@ from checker.suppressions import blank_markers
 def read_text(path: str, data: bytes) -> Document:
     """A Document of `data`'s paragraphs; language is left for the caller to settle."""
     text, encoding = decode(data, path)
+    text = normalise_newlines(text)
     return Document(
         path=path,
         format="text",
         language=None,
         language_source="unknown",
         # Suppression markers are no prose: blanked (offsets kept) before anything is matched.
-        segments=tuple(paragraphs(path, blank_markers(normalise_newlines(text)))),
+        segments=tuple(paragraphs(path, blank_markers(text))),
         encoding=encoding,
+        text=text,
     )
 
 

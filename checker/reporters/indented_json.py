@@ -40,9 +40,16 @@ def _write(value: object, indent: str, emit) -> None:  # noqa: ANN001
         for key, item in value.items():
             if type(key) is not str:
                 raise _Other
-            # One chunk per key, not three: a dense report holds millions of them at once.
-            emit(separator + encode_basestring(key) + ": ")
-            _write(item, inner, emit)
+            # One chunk per key, not three: a dense report holds millions of them at once;
+            # strings and integers, most of a finding, are written here without a call.
+            item_kind = type(item)
+            if item_kind is str:
+                emit(separator + encode_basestring(key) + ": " + encode_basestring(item))
+            elif item_kind is int:
+                emit(separator + encode_basestring(key) + ": " + int.__repr__(item))
+            else:
+                emit(separator + encode_basestring(key) + ": ")
+                _write(item, inner, emit)
             separator = ",\n" + inner
         emit("\n" + indent + "}")
     elif kind is list or kind is tuple:
@@ -52,8 +59,11 @@ def _write(value: object, indent: str, emit) -> None:  # noqa: ANN001
         inner = indent + "  "
         separator = "[\n" + inner
         for item in value:
-            emit(separator)
-            _write(item, inner, emit)
+            if type(item) is str:
+                emit(separator + encode_basestring(item))
+            else:
+                emit(separator)
+                _write(item, inner, emit)
             separator = ",\n" + inner
         emit("\n" + indent + "]")
     elif kind is int:
