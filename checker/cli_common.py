@@ -29,6 +29,10 @@ def resolve_inputs(
     given or the default, each existing (else exit 2); the configuration found above the
     first (or named); the glossary given, else the configured one, else glossary.yml here
     or above the first path. Warns on stderr about a path that holds no supported file."""
+    if not paths:
+        # No path given: the configuration's `paths` (found from here), else translations/.
+        config = config_or_exit(config_path, isolated, ".")
+        paths = list(config.paths)
     paths = existing_paths(paths)
     config = config_or_exit(config_path, isolated, paths[0])
     glossary_path = glossary_path or config.glossary or default_glossary(paths[0])

@@ -10,6 +10,7 @@ import click
 from checker.wording import plural
 
 from checker.cli_common import (
+    existing_paths,
     glossary_argument,
     load_glossary_or_exit,
     load_matcher_or_exit,
@@ -170,7 +171,7 @@ def glossary_export(path, glossary_path, fmt, output) -> None:
 
 
 @glossary.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
+@click.argument("source")
 @click.option("--format", "fmt", type=click.Choice(["tbx", "csv"]), default=None,
               help="Format of SOURCE (default: from its suffix).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
@@ -187,8 +188,13 @@ def glossary_import(source, fmt, output, force) -> None:
         from checker.glossary_tbx import import_tbx as read
     else:
         from checker.glossary_csv import import_csv as read
-    with open(source, "rb") as fh:
-        data = fh.read()
+    existing_paths([source])  # a missing file: one line, exit 2, as in every command
+    try:
+        with open(source, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        click.echo(f"{source}:1:1: error: cannot read: {exc.strerror or exc}", err=True)
+        sys.exit(2)
     imported = or_exit(read, data, source)
     header = f"Imported from {os.path.basename(source)} by termcheck"
     # dump_glossary loads what it wrote: a glossary that would not load is refused, not written

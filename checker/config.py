@@ -7,6 +7,7 @@ over. Command-line options override it. Example::
 
     [tool.termcheck]
     glossary = "docs/glossary.yml"        # relative to the config file
+    paths = ["locale", "docs"]            # what `check` reads when no path is given (default: translations/)
     include = ["locale/*", "docs/*.md"]   # fnmatch patterns, relative to the config file
     exclude = ["*.pot", "drafts/*"]
     disable = ["wrong-language"]
@@ -59,6 +60,8 @@ class ConfigError(Exception):
 class Config:
     path: str | None = None  # the file it came from; None: built-in defaults
     glossary: str | None = None
+    #: what to check when no path is given (relative to the current directory); () means translations/
+    paths: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     disable: frozenset[str] = frozenset()
@@ -217,7 +220,7 @@ def _long_number(text: str) -> tuple[int, int]:
 
 
 _KEYS = {
-    "glossary": str, "include": list, "exclude": list, "disable": list, "severity": dict,
+    "glossary": str, "paths": list, "include": list, "exclude": list, "disable": list, "severity": dict,
     "fail-on": str, "lang": str, "source-lang": str, "languages": list, "include-fuzzy": bool,
     "discover": bool, "threshold": (int, float), "max-file-size": (int, str),
 }
@@ -306,9 +309,13 @@ def _validate(table: dict, path: Path, text: str) -> Config:
     glossary = table.get("glossary")
     if glossary is not None:
         glossary = os.path.relpath(path.parent / glossary) if not os.path.isabs(glossary) else glossary
+    if any(not p.strip() for p in table.get("paths", ())):
+        raise fail("paths", "'paths' must not hold an empty path")
+    paths = tuple(p if os.path.isabs(p) else os.path.relpath(path.parent / p) for p in table.get("paths", ()))
     return Config(
         path=str(path),
         glossary=glossary,
+        paths=paths,
         include=tuple(table.get("include", ())),
         exclude=tuple(table.get("exclude", ())),
         disable=frozenset(table.get("disable", ())),

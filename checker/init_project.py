@@ -150,23 +150,19 @@ def starter_glossary(candidates: Sequence[Candidate], source: str, targets: Sequ
 
 
 def config_text(paths: Sequence[str], root: Path, glossary: str, source: str) -> str:
-    """`.termcheck.toml` for the files given (include patterns relative to `root`)."""
-    include = []
-    for p in paths:
-        rel = os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/")
-        if rel == ".":
-            include = []
-            break
-        include.append(f"{rel}/*" if os.path.isdir(p) else rel)
+    """`.termcheck.toml` for the files given (`paths` relative to `root`: what a bare
+    `termcheck check` reads)."""
+    relative = [os.path.relpath(os.path.abspath(p), root).replace(os.sep, "/") for p in paths]
     lines = [
-        "# termcheck configuration, written by `termcheck init` (all keys: README, Configuration).",
+        "# termcheck configuration, written by `termcheck init` (every key: docs/configuration.md).",
         f"glossary = {json.dumps(glossary)}",
         f"source-lang = {json.dumps(source)}              # language of PO msgids and XLIFF sources",
         'fail-on = "error"                # the exit status (and a pre-commit hook) fails on errors',
     ]
-    if include:
-        lines.append(f"include = {json.dumps(include, ensure_ascii=False)}")
+    if relative:
+        lines.append(f"paths = {json.dumps(relative, ensure_ascii=False)}    # what `termcheck check` reads")
     lines += [
+        '# exclude = ["*.pot"]           # fnmatch patterns of files not to check',
         '# disable = ["wrong-language"]',
         '# languages = ["de", "fr"]      # check only documents in these languages',
     ]
@@ -225,7 +221,8 @@ def init_project(
     targets = _languages(found.target_languages) if found and found.target_languages else "each target language"
     report.next_steps = [
         f"edit {GLOSSARY}: keep the terms that matter and add their renderings in {targets}",
-        f"termcheck check {shown}".rstrip(),
+        (f"termcheck check {shown}" if existing_config else f"termcheck check    # reads {shown}, the configured paths")
+        if shown else "termcheck check",
         "pre-commit install    # then every commit is checked",
     ]
     return report

@@ -127,3 +127,29 @@ def test_invalid_configuration_names_file_and_line(project, text, message):
     assert str(exc.value).startswith(str(config)) and message in str(exc.value)
     result = CliRunner().invoke(main, ["check", str(project / "docs")])
     assert result.exit_code == 2 and "Traceback" not in result.output
+
+
+def test_configured_paths_are_what_check_reads_when_none_is_given(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "locale" / "en").mkdir(parents=True)
+    (tmp_path / "locale" / "en" / "a.txt").write_text("They met in Kiev.\n", encoding="utf-8")
+    (tmp_path / "glossary.yml").write_text(
+        "version: 1\nterms:\n  - id: kyiv\n    renderings:\n      en: {preferred: Kyiv, forbidden: [Kiev]}\n",
+        encoding="utf-8")
+    (tmp_path / ".termcheck.toml").write_text('paths = ["locale"]\n', encoding="utf-8")
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path / ".cache"))
+    result = CliRunner().invoke(main, ["check", "-q"])
+    assert result.exit_code == 1 and result.output.startswith("locale/en/a.txt:1:13: error forbidden-rendering")
+    # the paths are the configuration file's: from a subdirectory they are found all the same
+    monkeypatch.chdir(sub)
+    result = CliRunner().invoke(main, ["check", "-q"])
+    assert result.exit_code == 1 and result.output.startswith("../locale/en/a.txt:1:13:")
+    (tmp_path / ".termcheck.toml").write_text('paths = ["nowhere"]\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "-q"])
+    assert result.exit_code == 2 and "path '../nowhere' does not exist" in result.output

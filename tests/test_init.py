@@ -80,20 +80,26 @@ def test_init_writes_configuration_and_hook_and_says_what_next(project):
     result = run("locale")
     config = load_config(project / ".termcheck.toml")
     assert config.glossary is not None and config.glossary.endswith("glossary.yml")
-    assert config.source_lang == "en" and config.include == ("locale/*",)
+    assert config.source_lang == "en" and config.paths == ("locale",)
     hook = yaml.safe_load((project / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     (entry,) = hook["repos"][0]["hooks"]
     assert entry["id"] == "termcheck" and entry["entry"] == "termcheck check --quiet"
     lines = result.output.splitlines()
     assert lines[:3] == ["wrote glossary.yml (2 candidate terms (en) from 2 files)", "wrote .termcheck.toml",
                          "wrote .pre-commit-config.yaml"]
-    assert "  2. termcheck check locale" in lines and "  3. pre-commit install    # then every commit is checked" in lines
+    assert "  2. termcheck check    # reads locale, the configured paths" in lines and "  3. pre-commit install    # then every commit is checked" in lines
 
 
-def test_the_starter_project_checks_cleanly(project):
+def test_the_starter_project_checks_cleanly_with_no_path_given(project):
     run("locale")
-    result = CliRunner().invoke(main, ["check", "locale", "-q"], catch_exceptions=False)
+    result = CliRunner().invoke(main, ["check", "-q"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
+    # the configured paths were read: both catalogs are documents of the report
+    report = CliRunner().invoke(main, ["check", "--format", "json"], catch_exceptions=False).output
+    import json
+
+    assert sorted(d["path"] for d in json.loads(report)["documents"]) == [
+        "locale/de/LC_MESSAGES/app.po", "locale/fr/LC_MESSAGES/app.po"]
 
 
 def test_init_never_overwrites_a_file(project):

@@ -136,7 +136,7 @@ def test_every_glossary_subcommand_takes_the_glossary_as_argument_or_with_g(proj
      "glossary.yml:6:9: error: term 'kyiv' [en]: unknown key 'prefered' (expected one of: preferred, variants, "
      "forbidden); did you mean 'preferred'?"),
     ({".termcheck.toml": 'fail_on = "warning"\n'}, ["check"],
-     "{root}/.termcheck.toml:1:1: error: unknown key 'fail_on' (expected one of: glossary, include, exclude, disable, "
+     "{root}/.termcheck.toml:1:1: error: unknown key 'fail_on' (expected one of: glossary, paths, include, exclude, disable, "
      "severity, fail-on, lang, source-lang, languages, include-fuzzy, discover, threshold, max-file-size); "
      "did you mean 'fail-on'?"),
     ({"pyproject.toml": '[tool.termcheck]\ndisable = ["wrong-langauge"]\n'}, ["check"],
@@ -166,3 +166,14 @@ def test_suggest_write_to_an_unknown_term_names_the_closest():
 
     with pytest.raises(GlossaryEditError, match=r"^no term 'kyvi' in the glossary; did you mean 'kyiv'\?$"):
         add_renderings(GLOSSARY, [("kyvi", "en", "Kiew", "variant")])
+
+
+def test_glossary_import_of_a_missing_file_is_one_line(tmp_path):
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    result = CliRunner().invoke(main, ["glossary", "import", str(tmp_path / "nope.csv")])
+    assert result.exit_code == 2 and result.output == f"Error: path '{tmp_path / 'nope.csv'}' does not exist\n"
+    result = CliRunner().invoke(main, ["glossary", "import", str(tmp_path)])
+    assert result.exit_code == 2 and result.output.count("\n") == 1 and str(tmp_path) in result.output
