@@ -9,7 +9,7 @@ masked placeable ("indivisible %s security" is not "indivisible security").
 Every reader's text goes through the same mask before matching, discovery, language
 detection and `--fix` (see corpus.match_document, checks.wrong_language, language).
 
-What is masked (the README has the table):
+What is masked (docs/placeables.md has the table):
 
 | syntax | example | masked |
 |---|---|---|

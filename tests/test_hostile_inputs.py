@@ -282,8 +282,8 @@ def test_invalid_max_file_size_in_configuration(tree, value):
 def test_default_size_limit_is_documented():
     from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    assert DEFAULT_MAX_FILE_SIZE == 50_000_000 and "--max-file-size" in readme and "50 MB" in readme
+    page = (Path(__file__).parent.parent / "docs" / "input-formats.md").read_text(encoding="utf-8")
+    assert DEFAULT_MAX_FILE_SIZE == 50_000_000 and "--max-file-size" in page and "50 MB" in page
 
 
 def test_a_walked_link_to_a_file_outside_the_tree_is_not_read(tmp_path):

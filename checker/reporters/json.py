@@ -1,4 +1,4 @@
-"""JSON report (schema version 1, documented in the README); byte-identical for identical input."""
+"""JSON report (schema version 1, documented in docs/json-report.md); byte-identical for identical input."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def render(result: CheckResult, color: bool = False) -> str:
 
 
 def compare_as_dict(result) -> dict:
-    """The JSON of a CompareResult (documented in the README next to `check`'s)."""
+    """The JSON of a CompareResult (documented in docs/json-report.md next to `check`'s)."""
     ref = result.versions[0]
     return {
         "version": 1,
