@@ -32,6 +32,7 @@ from checker.glossary import Rendering
 from checker.language import primary
 from checker.matching.matcher import LanguageIndex, Match, VocabularyKeys
 from checker.matching.normalise import normalise_word
+from checker.matching.tokenise import UNSPACED_LANGUAGES
 
 DEFAULT_THRESHOLD = 45.0
 MIN_OVERLAP = 0.5  # Dice overlap of stems between a window and a rendering
@@ -88,6 +89,7 @@ class Discoverer:
     def __init__(self, index: LanguageIndex, renderings: list[Rendering], threshold: float = DEFAULT_THRESHOLD):
         self.index = index
         self.threshold = threshold
+        self._unspaced = primary(index.language) in UNSPACED_LANGUAGES
         stop_words = function_words(index.language)
         # Discovery compares stems, not the matcher's lemmas: an unlisted variant shares a
         # stem with a listed word ("indivisibility" / "indivisible") more often than a lemma.
@@ -155,6 +157,8 @@ class Discoverer:
             # a listed rendering may lie inside a longer unlisted one ("Paris Charter" in
             # "Paris Charter for New Europe"), not overlap it partly or contain it
             if any(a < end and start < b and not (start <= a and b <= end and (a, b) != (start, end)) for a, b in taken):
+                continue
+            if self._unspaced and not _whole_run(text, start, end):
                 continue
             span = text[start:end]
             folded = _fold(span)
@@ -289,6 +293,32 @@ def _similar(word: str, key: str) -> bool:
 def _trigrams(word: str) -> frozenset[str]:
     padded = f" {word} "
     return frozenset(padded[k : k + 3] for k in range(len(padded) - 2))
+
+
+def _script(ch: str) -> str:
+    """The run a character of an unspaced script belongs to: katakana, hiragana, Han, or other."""
+    code = ord(ch)
+    if 0x30A0 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9F:
+        return "katakana"  # with the prolonged sound mark U+30FC
+    if 0x3040 <= code <= 0x309F:
+        return "hiragana"
+    if 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or code >= 0x20000:
+        return "han"
+    if 0x0E00 <= code <= 0x0EFF or 0x1000 <= code <= 0x109F or 0x1780 <= code <= 0x17FF:
+        return "southeast-asian"
+    return "other"
+
+
+def _whole_run(text: str, start: int, end: int) -> bool:
+    """In text written without spaces, whether text[start:end] neither begins nor ends inside a
+    run of one script: with no spaces, a script change is the only word boundary a span can
+    be seen to respect. 'スト' inside 'リスト' is a piece of a word, not a rendering."""
+    first, last = _script(text[start]), _script(text[end - 1])
+    if first != "other" and start > 0 and _script(text[start - 1]) == first:
+        return False
+    if last != "other" and end < len(text) and _script(text[end]) == last:
+        return False
+    return True
 
 
 def _best_of_overlapping(found: list[Discovery]) -> list[Discovery]:

@@ -160,3 +160,12 @@ def test_an_inflection_of_a_listed_rendering_is_never_proposed():
     glossary = "version: 1\nterms:\n  - id: content-type\n    renderings:\n      fr: type de contenu\n"
     text = "Types de contenus. Les types de contenus installés. Type de contenu."
     assert _discover_in(glossary, "fr", text) == []
+
+
+def test_in_unspaced_text_a_piece_of_a_word_is_no_rendering():
+    # Django's Japanese catalogs: 'スト' (in テスト, "test") was proposed for リスト, 'ラー' for
+    # エラー: with no spaces, a span must begin and end where the script changes.
+    glossary = "version: 1\nterms:\n  - id: list\n    renderings:\n      ja: リスト\n"
+    assert _discover_in(glossary, "ja", "テストを実行します。テキストを表示") == []
+    glossary = "version: 1\nterms:\n  - id: error\n    renderings:\n      ja: エラー\n"
+    assert _discover_in(glossary, "ja", "カラーを選ぶ。エラーです。") == []
