@@ -108,7 +108,7 @@ def _symfony_code(language: str) -> str:
 
 def evaluate(language: str) -> dict:
     """Per rule TP/FP/FN, findings caused by placeables, and count errors for one language."""
-    from checker.corpus import match_document
+    from checker.matching.corpus import match_document
     from checker.documents import read_document
     from checker.glossary import load_glossary
     from checker.matching.matcher import Matcher
@@ -246,7 +246,7 @@ def django(path: str) -> dict:
     return out
 
 
-# Placeables found by simpler patterns than checker.placeables', to check it independently.
+# Placeables found by simpler patterns than checker.matching.placeables', to check it independently.
 _ROUGH_PLACEABLES = re.compile(
     r"%\([^)]*\)[-#0 +]*\d*(?:\.\d+)?[a-zA-Z]|%\d*\$?[sdfir]|\{\{.*?\}\}|\{%.*?%\}|\{[^{}\s]*\}|<[^<>]+>|&\w+;"
     r"|\w+://\S+|\S+@\S+|[\w./-]+\.(?:html?|txt|py|js|css|xml|json)\b"

@@ -224,7 +224,7 @@ def _detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
     of 55: enough to tell whether a text is in the language it should be in. Only the
     first DETECT_SAMPLE characters are read.
     """
-    from checker.placeables import MASK, mask
+    from checker.matching.placeables import MASK, mask
 
     text = mask(text[:DETECT_SAMPLE]).replace(MASK, " ")
     if len(_LETTERS.findall(text)) < MIN_DETECT_LETTERS:

@@ -8,7 +8,7 @@ from typing import Callable, Iterable, Sequence
 
 from checker import __version__
 from checker.checks import CORPUS_RULES, DOCUMENT_RULES, READ_ERROR
-from checker.corpus import Occurrence, match_document
+from checker.matching.corpus import Occurrence, match_document
 from checker.documents import iter_paths, links_out_of_tree, read_document, sniff_language
 from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
 from checker.documents.model import ReadError
@@ -19,8 +19,8 @@ from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 from checker.result import CheckResult, DocumentSummary, GlossaryEntry
 from checker.scores import score_usage
-from checker.suppressions import Suppression, apply_suppressions, read_suppressions, scan_suppressions
-from checker.usage import UsageTable
+from checker.project.suppressions import Suppression, apply_suppressions, read_suppressions, scan_suppressions
+from checker.matching.usage import UsageTable
 
 
 @dataclass(frozen=True)
@@ -83,11 +83,11 @@ def run_check(
         if refused:
             files = [p for p in files if p not in refused]
         if scheduler is not None:
-            from checker.dask_engine import map_dask
+            from checker.engines.dask_cluster import map_dask
 
             outcomes = map_dask(files, glossary, options, scheduler)
         elif jobs > 1 and len(files) > 1:
-            from checker.parallel import map_processes
+            from checker.engines.local import map_processes
 
             outcomes = map_processes(files, matcher, options, jobs)
         else:
@@ -196,7 +196,7 @@ def reduce_outcomes(outcomes: Iterable[DocumentOutcome], glossary: Glossary, opt
 
 def discoverers_for(matcher: Matcher, threshold: float):
     """Glossary language -> its Discoverer, built on first use."""
-    from checker.discovery import Discoverer
+    from checker.matching.discovery import Discoverer
 
     built: dict[str, Discoverer] = {}
 

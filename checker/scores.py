@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from checker.usage import Usage
+from checker.matching.usage import Usage
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.baseline import (
+from checker.project.baseline import (
     Baseline,
     BaselineError,
     LineSource,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from checker.cache import cache_dir, load_matcher, save_matcher
+from checker.matching.cache import cache_dir, load_matcher, save_matcher
 from checker.pipeline import run_check
 
 GLOSSARY = "version: 1\nterms:\n  - id: kyiv\n    renderings:\n      en:\n        preferred: Kyiv\n        forbidden: [Kiev]\n"

@@ -11,11 +11,11 @@ from checker.checks.missing import MissingRendering
 from checker.checks.read_error import ReadErrorRule
 from checker.checks.variant import VariantRendering
 from checker.checks.wrong_language import WrongLanguage
-from checker.corpus import match_document
+from checker.matching.corpus import match_document
 from checker.documents.model import Document, ReadError, Segment
 from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher
-from checker.usage import collect_usage
+from checker.matching.usage import collect_usage
 
 GLOSSARY = parse_glossary(
     """

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.config import ConfigError, find_config, load_config
+from checker.project.config import ConfigError, find_config, load_config
 
 GLOSSARY = """version: 1
 terms:

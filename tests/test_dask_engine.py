@@ -37,7 +37,7 @@ def test_workers_build_the_glossary_index_once(cluster, monkeypatch):
 
     def indexes() -> dict:
         with distributed.Client(cluster.scheduler_address) as client:
-            return client.run(lambda: len(__import__("checker.dask_engine", fromlist=["x"])._WORKER_CHECKERS))
+            return client.run(lambda: len(__import__("checker.engines.dask_cluster", fromlist=["x"])._WORKER_CHECKERS))
 
     before = indexes()  # the cluster is shared with the other tests of this module
     run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.discovery import DEFAULT_THRESHOLD, Discoverer
+from checker.matching.discovery import DEFAULT_THRESHOLD, Discoverer
 from checker.documents import read_document
 from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher

@@ -9,9 +9,9 @@ import stat
 import polib
 import pytest
 
-from checker.corpus import match_document
+from checker.matching.corpus import match_document
 from checker.documents import read_document
-from checker.fix import (
+from checker.project.fix import (
     CHANGED,
     apply_fixes,
     case_pattern,
@@ -366,7 +366,7 @@ def test_mixed_case_written_as_in_glossary(write):
 
 
 def test_suppressed_rendering_is_left_alone(write, matcher):
-    pytest.importorskip("checker.suppressions")
+    pytest.importorskip("checker.project.suppressions")
     path = write("en/quote.txt", "Kiev (termcheck: ignore[forbidden-rendering:kyiv])\nKiev\n")
     plan, _ = fix([path], matcher)
     assert read(path) == b"Kiev (termcheck: ignore[forbidden-rendering:kyiv])\nKyiv\n"

@@ -144,8 +144,8 @@ def test_glossary_yaml(data):
 @given(mutated(_seeds("tests/data/tbx/memoq-export.tbx")))
 def test_tbx(data):
     _budget()
-    from checker.glossary_tbx import import_tbx
-    from checker.glossary_yaml import GlossaryIOError
+    from checker.glossary.tbx import import_tbx
+    from checker.glossary.yaml_io import GlossaryIOError
 
     try:
         import_tbx(data, "g.tbx")
@@ -155,7 +155,7 @@ def test_tbx(data):
 
 def _csv_seed() -> list[bytes]:
     from checker.glossary import load_glossary
-    from checker.glossary_csv import export_csv
+    from checker.glossary.csv_io import export_csv
 
     return [export_csv(load_glossary(str(ROOT / "glossary.yml"))).encode("utf-8")]
 
@@ -165,8 +165,8 @@ def _csv_seed() -> list[bytes]:
 def test_csv(data):
     _budget()
     from checker.glossary import GlossaryError, parse_glossary
-    from checker.glossary_csv import import_csv
-    from checker.glossary_yaml import GlossaryIOError, dump_glossary
+    from checker.glossary.csv_io import import_csv
+    from checker.glossary.yaml_io import GlossaryIOError, dump_glossary
 
     try:
         imported = import_csv(data, "g.csv")
@@ -182,7 +182,7 @@ def test_csv(data):
                 b'languages = ["de", "fr"]\n[tool.termcheck.severity]\nvariant-rendering = "info"\n']))
 def test_configuration(data):
     _budget()
-    from checker.config import ConfigError, load_config
+    from checker.project.config import ConfigError, load_config
 
     path = Path(_write("cfg/pyproject.toml", data))
     try:
@@ -192,11 +192,11 @@ def test_configuration(data):
 
 
 def _baseline_seed() -> list[bytes]:
-    from checker.baseline import dumps
+    from checker.project.baseline import dumps
     from checker.findings import Finding
 
     entries_source = [Finding("forbidden-rendering", "error", "en/a.txt", 3, 4, "m", "kyiv", "Kiev")]
-    from checker.baseline import build_entries
+    from checker.project.baseline import build_entries
 
     return [dumps(build_entries(entries_source)).encode("utf-8")]
 
@@ -205,7 +205,7 @@ def _baseline_seed() -> list[bytes]:
 @given(mutated(_baseline_seed()))
 def test_baseline(data):
     _budget()
-    from checker.baseline import BaselineError, load_baseline
+    from checker.project.baseline import BaselineError, load_baseline
 
     path = _write("baseline.json", data)
     try:
@@ -218,6 +218,6 @@ def test_baseline(data):
 @given(st.sampled_from(("text", "markdown", "po", "xliff")), mutated(_seeds("tests/data/samples/de/*.po", "tests/data/samples/*.md")))
 def test_suppression_markers(fmt, data):
     _budget()
-    from checker.suppressions import scan_suppressions
+    from checker.project.suppressions import scan_suppressions
 
     scan_suppressions("f", data.decode("utf-8", "replace"), fmt)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from checker.glossary import GlossaryError, load_glossary, parse_glossary
-from checker.glossary_csv import COLUMNS, export_csv, import_csv, join_renderings, split_renderings
-from checker.glossary_yaml import GlossaryIOError, dump_glossary, glossary_data
+from checker.glossary.csv_io import COLUMNS, export_csv, import_csv, join_renderings, split_renderings
+from checker.glossary.yaml_io import GlossaryIOError, dump_glossary, glossary_data
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ",".join(COLUMNS)

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from checker.glossary import GlossaryError, load_glossary, parse_glossary
-from checker.glossary_tbx import export_tbx, import_tbx
-from checker.glossary_yaml import GlossaryIOError, dump_glossary, glossary_data
+from checker.glossary.tbx import export_tbx, import_tbx
+from checker.glossary.yaml_io import GlossaryIOError, dump_glossary, glossary_data
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "tbx"

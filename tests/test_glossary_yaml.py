@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from checker.glossary import GlossaryError, load_glossary, parse_glossary
-from checker.glossary_yaml import (
+from checker.glossary.yaml_io import (
     GlossaryEditError,
     add_renderings,
     detect_indent,
@@ -284,7 +284,7 @@ def test_layouts_of_the_file_are_followed():
 
 def test_importing_the_module_loads_no_yaml_writer():
     probe = (
-        "import sys, checker.glossary_yaml, checker.glossary_tbx, checker.glossary_csv; "
+        "import sys, checker.glossary.yaml_io, checker.glossary.tbx, checker.glossary.csv_io; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('ruamel', 'defusedxml', 'yaml')))"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True).stdout

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.cache import _entry, cache_dir, load_matcher, save_matcher
+from checker.matching.cache import _entry, cache_dir, load_matcher, save_matcher
 from checker.pipeline import run_check
 
 GLOSSARY = "version: 1\nterms:\n  - id: kyiv\n    renderings:\n      en:\n        preferred: Kyiv\n        forbidden: [Kiev]\n"

@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.fix import apply_fixes, plan_paths
+from checker.project.fix import apply_fixes, plan_paths
 from checker.glossary import GlossaryError, parse_glossary
-from checker.glossary_yaml import dump_glossary
+from checker.glossary.yaml_io import dump_glossary
 from checker.matching.matcher import Matcher
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"

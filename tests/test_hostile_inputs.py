@@ -86,7 +86,7 @@ def test_every_codec_name_reads_the_po_file_or_is_one_read_error():
 
     from checker.documents.model import ReadError
     from checker.documents.po import read_po
-    from checker.suppressions import _decode_leniently
+    from checker.project.suppressions import _decode_leniently
 
     names = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
     names |= {m.name for m in pkgutil.iter_modules(encodings.__path__)} | {"CHARSET", "x-unknown"}
@@ -106,7 +106,7 @@ def test_every_codec_name_reads_the_po_file_or_is_one_read_error():
 def test_po_charset_on_a_dask_worker_is_a_read_error_not_a_cluster_failure(tree):
     # What a Dask worker runs per file: before the fix its UnicodeError reached the client,
     # which reported "the Dask cluster failed".
-    from checker.dask_engine import _check_on_worker
+    from checker.engines.dask_cluster import _check_on_worker
     from checker.glossary import parse_glossary
     from checker.pipeline import CheckOptions
 
@@ -150,7 +150,7 @@ def test_deeply_nested_pyproject_in_the_checked_tree_is_one_line_and_exit_2(tree
 
 @pytest.mark.parametrize("value", ["0", "100", "45.5", '"not a number"'])
 def test_threshold_range_ends_are_valid(tree, value):
-    from checker.config import ConfigError, load_config
+    from checker.project.config import ConfigError, load_config
 
     (tree / ".termcheck.toml").write_text(f"threshold = {value}\n")
     if value.startswith('"'):

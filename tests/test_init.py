@@ -12,7 +12,7 @@ import yaml
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.config import load_config
+from checker.project.config import load_config
 from checker.glossary import load_glossary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,7 +155,7 @@ def test_pre_commit_accepts_the_written_configuration(project):
 
 
 def test_frequent_phrases_prefer_the_longer_phrase_and_skip_function_words():
-    from checker.candidates import frequent_phrases
+    from checker.glossary.candidates import frequent_phrases
 
     texts = ["The indivisible security of Europe.", "Indivisible security matters.",
              "Indivisible security, again.", "Security for all.", "Security of the state."]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from checker.baseline import BaselineEntry, dumps, fingerprint
+from checker.project.baseline import BaselineEntry, dumps, fingerprint
 from checker.checks.forbidden import ForbiddenRendering
 from checker.checks.inconsistent import InconsistentRendering
 from checker.checks.variant import VariantRendering

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.placeables import MASK, mask
+from checker.matching.placeables import MASK, mask
 
 
 def shown(text: str, flags: tuple[str, ...] = ()) -> str:

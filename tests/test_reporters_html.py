@@ -556,7 +556,7 @@ def test_compare_page_terms_and_findings(compared):
 
 def test_highlight_places_occurrences_and_escapes_pieces():
     from checker.compare import Sentence
-    from checker.corpus import Occurrence
+    from checker.matching.corpus import Occurrence
     from checker.glossary import Rendering
 
     kyiv = Rendering("kyiv", "en", "Kiev", "forbidden")
@@ -578,7 +578,7 @@ def test_highlight_places_occurrences_and_escapes_pieces():
 
 def test_compare_finding_related_location_marks_the_reference_side():
     from checker.compare import Sentence
-    from checker.corpus import Occurrence
+    from checker.matching.corpus import Occurrence
     from checker.glossary import Rendering
 
     r = Rendering("t", "en", "alpha", "preferred")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from checker.corpus import Occurrence
+from checker.matching.corpus import Occurrence
 from checker.glossary import Rendering
 from checker.scores import distance, score_usage
-from checker.usage import collect_usage
+from checker.matching.usage import collect_usage
 
 PREF = Rendering("t", "en", "indivisible security", "preferred", order=0)
 LIGHT = Rendering("t", "en", "indivisibility of security", "variant", order=1)

@@ -8,7 +8,7 @@ from checker.checks.unused_suppression import UnusedSuppression
 from checker.findings import Finding
 from checker.glossary import parse_glossary
 from checker.pipeline import CheckOptions, run_check
-from checker.suppressions import (
+from checker.project.suppressions import (
     Suppression,
     apply_suppressions,
     blank_markers,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Iterable
 
-from checker.corpus import DocumentMatches, Occurrence
+from checker.matching.corpus import DocumentMatches, Occurrence
 from checker.findings import Finding, Location
 from checker.glossary import Glossary
-from checker.usage import Usage
+from checker.matching.usage import Usage
 
 if TYPE_CHECKING:
     from checker.compare import Comparison

@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from checker.checks.base import DocumentRule, preferred_text
-from checker.corpus import DocumentMatches
+from checker.matching.corpus import DocumentMatches
 from checker.findings import Finding
 from checker.glossary import Glossary
 

@@ -6,10 +6,10 @@ from typing import Iterable, Iterator
 from checker.checks.base import CorpusRule
 from checker.checks.forbidden import ForbiddenRendering
 from checker.checks.variant import VariantRendering
-from checker.corpus import Occurrence
+from checker.matching.corpus import Occurrence
 from checker.findings import Finding
 from checker.glossary import Rendering
-from checker.usage import Usage
+from checker.matching.usage import Usage
 
 #: rules that report every occurrence of a rendering of some status: each owns its places
 OWNERS = frozenset({ForbiddenRendering.id, VariantRendering.id})

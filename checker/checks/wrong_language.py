@@ -5,7 +5,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from checker.checks.base import DocumentRule
-from checker.corpus import DocumentMatches
+from checker.matching.corpus import DocumentMatches
 from checker.documents.model import Segment
 from checker.findings import Finding
 from checker.glossary import Glossary

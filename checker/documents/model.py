@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from checker.placeables import mask
+from checker.matching.placeables import mask
 
 
 @dataclass(frozen=True)

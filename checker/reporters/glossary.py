@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.glossary_stats import GlossaryStats
+from checker.glossary.stats import GlossaryStats
 from checker.reporters import dumps, escape_surrogates
 from checker.wording import plural
 

@@ -70,7 +70,7 @@ def test_words_of_another_lemma_are_not_joined(language, rendering, text):
 
 
 def test_fix_no_longer_takes_sich_for_sichern(write):
-    from checker.fix import plan_paths
+    from checker.project.fix import plan_paths
 
     g = parse_glossary("version: 1\nterms:\n  - id: t\n    renderings:\n      de: {preferred: speichern, forbidden: [sichern]}\n")
     path = write("de/a.txt", "Er freut sich. Sichern Sie die Datei.")
@@ -95,7 +95,7 @@ def test_a_glossary_word_inside_a_german_compound(rendering, compound, part):
 def test_compounds_satisfy_missing_rendering_and_report_forbidden_parts():
     from checker.checks.forbidden import ForbiddenRendering
     from checker.checks.missing import MissingRendering
-    from checker.corpus import match_document
+    from checker.matching.corpus import match_document
     from checker.documents.model import Document, Segment
 
     g = parse_glossary(

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from checker.config import Config
+    from checker.project.config import Config
 
 #: What a command checks when it is given no path.
 DEFAULT_PATHS = ("translations/",)
@@ -115,7 +115,7 @@ def config_or_exit(config_path: str | None, isolated: bool, start: str) -> Confi
     when there is none); an invalid one is one `file:line:col: error:` line and exit 2."""
     from pathlib import Path
 
-    from checker.config import Config, ConfigError, find_config, load_config
+    from checker.project.config import Config, ConfigError, find_config, load_config
 
     if isolated:
         return Config()
@@ -132,7 +132,7 @@ def config_or_exit(config_path: str | None, isolated: bool, start: str) -> Confi
 def default_glossary(start: str) -> str:
     """glossary.yml here, else the nearest one above `start`, else "glossary.yml" (whose
     absence the loader reports)."""
-    from checker.config import find_glossary
+    from checker.project.config import find_glossary
 
     return find_glossary(start) or "glossary.yml"
 
@@ -157,7 +157,7 @@ def load_glossary_or_exit(path: str):
 
 def load_matcher_or_exit(path: str, stem: bool, use_cache: bool):
     """The compiled glossary (from the cache if possible), or its problems and exit status 2."""
-    from checker.cache import load_matcher
+    from checker.matching.cache import load_matcher
 
     return or_exit(load_matcher, path, stem, use_cache)
 

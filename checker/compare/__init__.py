@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from checker import __version__
-from checker.corpus import Occurrence
+from checker.matching.corpus import Occurrence
 from checker.documents import read_document
 from checker.documents.model import Document, ReadError
 from checker.findings import Finding, count_by_severity, fails
@@ -147,8 +147,8 @@ class CompareError(Exception):
 
 def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Version:
     """Split a document into sentences and find the glossary's terms in each."""
-    from checker.corpus import UnitMatches
-    from checker.sentences import split_sentences
+    from checker.matching.corpus import UnitMatches
+    from checker.compare.sentences import split_sentences
 
     lang = glossary.resolve_language(document.language)
     index = matcher.index(lang) if lang else None
@@ -189,7 +189,7 @@ def similarity(reference: Version, other: Version, pairs: Sequence[AlignedPair])
 
 
 def compare_versions(reference: Version, other: Version) -> Comparison:
-    from checker.align import align
+    from checker.compare.align import align
 
     raw = align([s.text for s in reference.sentences], [s.text for s in other.sentences])
     pairs = tuple(AlignedPair(p.ref, p.other, round(p.score, 2)) for p in raw if p.ref and p.other)

@@ -25,7 +25,7 @@ def init(paths, from_file, source_lang, terms) -> None:
     """
     from pathlib import Path
 
-    from checker.init_project import InitError, init_project
+    from checker.project.init import InitError, init_project
     from checker.language import normalise_tag
 
     if source_lang is not None and normalise_tag(source_lang) is None:

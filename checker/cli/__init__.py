@@ -11,9 +11,9 @@ import sys
 import click
 
 from checker import __version__
-from checker.cli_common import existing_paths, load_glossary_or_exit, load_matcher_or_exit, resolve_inputs
-from checker.cli_glossary import glossary
-from checker.cli_init import init
+from checker.cli.common import existing_paths, load_glossary_or_exit, load_matcher_or_exit, resolve_inputs
+from checker.cli.glossary import glossary
+from checker.cli.init import init
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -109,7 +109,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
         if not fix:
             sys.exit(1 if pending else 0)  # like ruff --diff: 1 when something would change
     if jobs is None:
-        from checker.parallel import default_jobs
+        from checker.engines.local import default_jobs
 
         jobs = default_jobs()
     if engine == "dask":
@@ -117,11 +117,11 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
     else:
         result = run_check(paths, matcher.glossary, options, matcher, jobs=jobs)
     if not no_cache:
-        from checker.cache import save_matcher
+        from checker.matching.cache import save_matcher
 
         save_matcher(matcher)
     if write_baseline_path:
-        from checker.baseline import BaselineError, write_baseline
+        from checker.project.baseline import BaselineError, write_baseline
 
         try:
             write_baseline(write_baseline_path, result.findings)
@@ -134,7 +134,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
     if baseline_path:
         import dataclasses
 
-        from checker.baseline import BaselineError, load_baseline
+        from checker.project.baseline import BaselineError, load_baseline
 
         try:
             baseline = load_baseline(baseline_path)
@@ -169,7 +169,7 @@ def _run_on_dask(paths, matcher, options, scheduler, jobs):
 
 def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
     """--fix / --diff: replace forbidden renderings by preferred ones (before the check reports)."""
-    from checker.fix import apply_fixes, plan_paths, render_diff
+    from checker.project.fix import apply_fixes, plan_paths, render_diff
 
     plan = plan_paths(paths, matcher, lang=options.lang, source_lang=options.source_lang,
                       include_fuzzy=options.include_fuzzy)
@@ -195,7 +195,7 @@ def _finite(value: float | None) -> float | None:
 
 
 def _size(value: str | None) -> int | None:
-    from checker.config import parse_size
+    from checker.project.config import parse_size
 
     if value is None:
         return None

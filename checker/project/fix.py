@@ -39,7 +39,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence
 
-from checker.corpus import DocumentMatches, match_document
+from checker.matching.corpus import DocumentMatches, match_document
 from checker.documents.encoding import normalise_newlines
 from checker.documents.model import Document, ReadError, Segment
 from checker.glossary import Glossary, Rendering
@@ -317,11 +317,11 @@ def _never(line: int, term_id: str) -> bool:
 def _suppressions(doc: Document, text: str) -> Callable[[int, str], bool]:
     """Whether a forbidden rendering of a term on a line is silenced by a marker.
 
-    Uses checker.suppressions when it is there (PO: fuzzy entries' markers too, so a
+    Uses checker.project.suppressions when it is there (PO: fuzzy entries' markers too, so a
     fix never overrides a marker the check might have honoured).
     """
     try:
-        from checker.suppressions import scan_suppressions
+        from checker.project.suppressions import scan_suppressions
     except ImportError:
         return _never
     found = [

@@ -1,6 +1,6 @@
 """`termcheck glossary suggest`: the unlisted renderings a corpus really uses, ranked per term.
 
-Discovery (checker/discovery.py) runs over every document; spans are grouped per term,
+Discovery (checker/matching/discovery.py) runs over every document; spans are grouped per term,
 language and normalised text, and each group keeps its count, its documents, its best
 chrF against the closest rendering and two context snippets.
 """
@@ -11,8 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from checker.corpus import context_of, match_document
-from checker.discovery import DEFAULT_THRESHOLD
+from checker.matching.corpus import context_of, match_document
+from checker.matching.discovery import DEFAULT_THRESHOLD
 from checker.documents import iter_documents
 from checker.documents.model import ReadError
 from checker.glossary import Glossary

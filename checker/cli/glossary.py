@@ -9,7 +9,7 @@ import click
 
 from checker.wording import plural
 
-from checker.cli_common import (
+from checker.cli.common import (
     existing_paths,
     glossary_argument,
     load_glossary_or_exit,
@@ -19,7 +19,7 @@ from checker.cli_common import (
 )
 
 if TYPE_CHECKING:
-    from checker.config import Config
+    from checker.project.config import Config
 
 #: -g on every subcommand; GLOSSARY as an argument too where the command takes no PATHS.
 GLOSSARY_HELP = ("Glossary file (YAML, version 1). Default: from the configuration, else glossary.yml "
@@ -37,7 +37,7 @@ def glossary() -> None:
 def glossary_lint(path: str | None, glossary_path: str | None) -> None:
     """Check GLOSSARY (default: the configured one, else glossary.yml here or above): errors,
     then warnings; exit 1 on any."""
-    from checker.glossary_lint import lint
+    from checker.glossary.lint import lint
 
     errors, warnings = lint(glossary_argument(path, glossary_path))
     for p in errors:
@@ -79,7 +79,7 @@ def glossary_stats(paths, glossary_path, config_path, isolated, lang, fmt) -> No
     """Per term and language, occurrences in PATHS (default: translations/, as for check) by
     rendering; terms never seen; per-language completeness."""
     from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
-    from checker.glossary_stats import glossary_stats as compute
+    from checker.glossary.stats import glossary_stats as compute
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters.glossary import stats_json, stats_text
 
@@ -118,9 +118,9 @@ def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshol
                      status) -> None:
     """Rank the renderings PATHS (default: translations/, as for check) use that the glossary
     does not list."""
-    from checker.discovery import DEFAULT_THRESHOLD
+    from checker.matching.discovery import DEFAULT_THRESHOLD
     from checker.reporters.glossary import suggestions_json, suggestions_text
-    from checker.suggest import suggest, unknown_term_errors
+    from checker.glossary.suggest import suggest, unknown_term_errors
 
     paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
     lang = _lang_or_fail(lang, config)
@@ -136,7 +136,7 @@ def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshol
     click.echo((suggestions_json if fmt == "json" else suggestions_text)(found), nl=False)
     if write and found:
         from checker.glossary import GlossaryError
-        from checker.glossary_yaml import GlossaryEditError, add_renderings
+        from checker.glossary.yaml_io import GlossaryEditError, add_renderings
 
         with open(glossary_path, encoding="utf-8", newline="") as fh:
             before = fh.read()
@@ -159,9 +159,9 @@ def glossary_export(path, glossary_path, fmt, output) -> None:
     """Write GLOSSARY (default: the configured one, else glossary.yml here or above) as TBX or CSV."""
     glossary_path = glossary_argument(path, glossary_path)
     if fmt == "tbx":
-        from checker.glossary_tbx import export_tbx as export
+        from checker.glossary.tbx import export_tbx as export
     else:
-        from checker.glossary_csv import export_csv as export
+        from checker.glossary.csv_io import export_csv as export
     text = export(load_glossary_or_exit(glossary_path))
     if output:
         with open(output, "w", encoding="utf-8", newline="") as fh:
@@ -181,13 +181,13 @@ def glossary_import(source, fmt, output, force) -> None:
     """Read a TBX or CSV glossary and write it as glossary.yml (version 1)."""
     import os
 
-    from checker.glossary_yaml import dump_glossary
+    from checker.glossary.yaml_io import dump_glossary
 
     fmt = fmt or ("csv" if source.lower().endswith((".csv", ".tsv")) else "tbx")
     if fmt == "tbx":
-        from checker.glossary_tbx import import_tbx as read
+        from checker.glossary.tbx import import_tbx as read
     else:
-        from checker.glossary_csv import import_csv as read
+        from checker.glossary.csv_io import import_csv as read
     existing_paths([source])  # a missing file: one line, exit 2, as in every command
     try:
         with open(source, "rb") as fh:

@@ -44,7 +44,7 @@ def stop_words(language: str) -> frozenset[str]:
     Spanish, French and Portuguese lists lack "de", with discovery's articles and prepositions."""
     from stopwords import LanguageNotAvailable, get_stopwords
 
-    from checker.discovery import function_words
+    from checker.matching.discovery import function_words
 
     try:
         listed = frozenset(w.casefold() for w in get_stopwords(primary(language)) if w)

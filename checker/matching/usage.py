@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from checker.corpus import DocumentMatches, Occurrence
+from checker.matching.corpus import DocumentMatches, Occurrence
 from checker.glossary import Rendering
 
 

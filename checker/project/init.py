@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from checker.candidates import Candidate, frequent_phrases
+from checker.glossary.candidates import Candidate, frequent_phrases
 from checker.wording import plural
 
 GLOSSARY = "glossary.yml"
@@ -230,12 +230,12 @@ def init_project(
 
 def _imported(from_file: str) -> tuple[str, str]:
     from checker.glossary import GlossaryError
-    from checker.glossary_yaml import dump_glossary
+    from checker.glossary.yaml_io import dump_glossary
 
     if from_file.lower().endswith((".csv", ".tsv")):
-        from checker.glossary_csv import import_csv as read
+        from checker.glossary.csv_io import import_csv as read
     else:
-        from checker.glossary_tbx import import_tbx as read
+        from checker.glossary.tbx import import_tbx as read
     try:
         with open(from_file, "rb") as fh:
             data = read(fh.read(), from_file)

@@ -48,7 +48,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from checker.glossary import MATCH_MODES, Glossary
-from checker.glossary_yaml import (
+from checker.glossary.yaml_io import (
     GlossaryData,
     GlossaryIOError,
     LanguageData,

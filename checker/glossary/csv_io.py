@@ -39,7 +39,7 @@ import re
 
 from checker.glossary import MATCH_MODES, STATUSES, Glossary, shown
 from checker.wording import plural
-from checker.glossary_yaml import (
+from checker.glossary.yaml_io import (
     GlossaryData,
     GlossaryIOError,
     LanguageData,

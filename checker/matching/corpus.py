@@ -17,7 +17,7 @@ from checker.glossary import Glossary, Rendering
 from checker.matching.matcher import Match, Matcher
 
 if TYPE_CHECKING:
-    from checker.discovery import Discoverer, Discovery
+    from checker.matching.discovery import Discoverer, Discovery
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Where files are checked: local processes or a Dask cluster."""

@@ -1,0 +1,1 @@
+"""Running termcheck in a project: configuration, suppressions, baseline, fixes, set-up."""
