@@ -60,6 +60,6 @@ def summary_line(result: CheckResult) -> str:
 
 def render(result: CheckResult, color: bool = False) -> str:
     """One workflow command per finding, then the summary (`color` is ignored: the runner parses it)."""
-    from checker.reporters import escape_surrogates
+    from checker.reporters.output import escape_surrogates
 
     return escape_surrogates("".join(f"{command(f)}\n" for f in result.findings) + summary_line(result) + "\n")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from checker.glossary.stats import GlossaryStats
-from checker.reporters import dumps, escape_surrogates
+from checker.reporters.output import dumps, escape_surrogates
 from checker.wording import plural
 
 

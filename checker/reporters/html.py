@@ -19,7 +19,7 @@ from typing import Any, Iterable, Sequence
 
 from checker.findings import SEVERITIES, Finding
 from checker.language import normalise_tag, same_language
-from checker.reporters import escape_surrogates
+from checker.reporters.output import escape_surrogates
 from checker.result import CheckResult
 from checker.wording import plural
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from checker.reporters import dumps
+from checker.reporters.output import dumps
 from checker.result import CheckResult
 
 

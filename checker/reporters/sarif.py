@@ -14,7 +14,7 @@ from urllib.parse import quote
 import checker
 from checker.checks import ALL_RULES
 from checker.findings import Finding, Location
-from checker.reporters import dumps
+from checker.reporters.output import dumps
 from checker.result import CheckResult
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

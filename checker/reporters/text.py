@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from checker.reporters import escape_surrogates
+from checker.reporters.output import escape_surrogates
 from checker.result import CheckResult
 from checker.wording import plural
 
