@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time and check `checker.compare.align.align` on two generated 5,000-sentence documents.
+"""Time and check `checker.comparison.align.align` on two generated 5,000-sentence documents.
 
     python benchmarks/align_bench.py                  # 5,000 sentences, seed 1
     python benchmarks/align_bench.py --sentences 20000 --min-score 35
@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--band", type=int, default=None)
     args = parser.parse_args(argv)
 
-    from checker.compare import align as al
+    from checker.comparison import align as al
 
     reference, other, gold = documents(args.sentences, args.seed)
     t0 = time.perf_counter()

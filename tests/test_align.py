@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from checker.compare.align import DEFAULT_MIN_SCORE, Pair, align
-from checker.compare.sentences import split_sentences
+from checker.comparison.align import DEFAULT_MIN_SCORE, Pair, align
+from checker.comparison.sentences import split_sentences
 
 REF = [
     "Russia is seriously concerned about rising military tensions near its western borders.",
@@ -161,7 +161,7 @@ def test_band_limits_how_far_from_the_diagonal_pairs_lie():
 
 
 def test_import_is_cheap():
-    code = "import sys, checker.compare.align; assert 'sacrebleu' not in sys.modules"
+    code = "import sys, checker.comparison.align; assert 'sacrebleu' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

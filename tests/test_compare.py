@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.compare import CompareError, run_compare
+from checker.comparison import CompareError, run_compare
 from checker.glossary import parse_glossary
 
 GLOSS_YAML = """version: 1

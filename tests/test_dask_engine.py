@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.glossary import load_glossary
+from checker.engines import choose
 from checker.pipeline import CheckOptions, run_check
 from checker.reporters.json import render
 
@@ -24,9 +25,9 @@ def test_dask_report_is_byte_identical_to_local(cluster, monkeypatch):
     monkeypatch.chdir(ROOT)
     glossary = load_glossary("glossary.yml")
     options = CheckOptions(discover=True)
-    local = render(run_check(["translations/", "tests/data/samples"], glossary, options, jobs=1))
+    local = render(run_check(["translations/", "tests/data/samples"], glossary, options))
     remote = render(run_check(["translations/", "tests/data/samples"], glossary, options,
-                              scheduler=cluster.scheduler_address))
+                              map_step=choose(scheduler=cluster.scheduler_address)))
     assert remote == local
     assert '"unlisted-rendering"' in local and '"missing-rendering"' in local
 
@@ -40,11 +41,11 @@ def test_workers_build_the_glossary_index_once(cluster, monkeypatch):
             return client.run(lambda: len(__import__("checker.engines.dask_cluster", fromlist=["x"])._WORKER_CHECKERS))
 
     before = indexes()  # the cluster is shared with the other tests of this module
-    run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
+    run_check(["translations/"], glossary, CheckOptions(), map_step=choose(scheduler=cluster.scheduler_address))
     cached = indexes()
     # each worker that got a file built one index for these options (the scheduler may give
     # one worker all four files)
     assert all(0 <= cached[w] - before.get(w, 0) <= 1 for w in cached) and sum(cached.values()) > sum(before.values())
-    run_check(["translations/"], glossary, CheckOptions(), scheduler=cluster.scheduler_address)
+    run_check(["translations/"], glossary, CheckOptions(), map_step=choose(scheduler=cluster.scheduler_address))
     again = indexes()
     assert again == cached  # the same options: no second index per worker

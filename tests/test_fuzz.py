@@ -144,8 +144,8 @@ def test_glossary_yaml(data):
 @given(mutated(_seeds("tests/data/tbx/memoq-export.tbx")))
 def test_tbx(data):
     _budget()
-    from checker.glossary.tbx import import_tbx
-    from checker.glossary.yaml_io import GlossaryIOError
+    from checker.glossary import GlossaryIOError
+    from checker.glossary.tbx_import import import_tbx
 
     try:
         import_tbx(data, "g.tbx")
@@ -164,9 +164,9 @@ def _csv_seed() -> list[bytes]:
 @given(mutated(_csv_seed()))
 def test_csv(data):
     _budget()
-    from checker.glossary import GlossaryError, parse_glossary
+    from checker.glossary import GlossaryError, GlossaryIOError, parse_glossary
     from checker.glossary.csv_io import import_csv
-    from checker.glossary.yaml_io import GlossaryIOError, dump_glossary
+    from checker.glossary.dump import dump_glossary
 
     try:
         imported = import_csv(data, "g.csv")
@@ -218,6 +218,6 @@ def test_baseline(data):
 @given(st.sampled_from(("text", "markdown", "po", "xliff")), mutated(_seeds("tests/data/samples/de/*.po", "tests/data/samples/*.md")))
 def test_suppression_markers(fmt, data):
     _budget()
-    from checker.project.suppressions import scan_suppressions
+    from checker.project.suppression_scan import scan_suppressions
 
     scan_suppressions("f", data.decode("utf-8", "replace"), fmt)

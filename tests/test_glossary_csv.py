@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from checker.glossary import GlossaryError, load_glossary, parse_glossary
+from checker.glossary import GlossaryError, GlossaryIOError, load_glossary, parse_glossary
+from checker.glossary.data import glossary_data
+from checker.glossary.dump import dump_glossary
 from checker.glossary.csv_io import COLUMNS, export_csv, import_csv, join_renderings, split_renderings
-from checker.glossary.yaml_io import GlossaryIOError, dump_glossary, glossary_data
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = ",".join(COLUMNS)

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from checker.glossary import GlossaryError, load_glossary, parse_glossary
-from checker.glossary.tbx import export_tbx, import_tbx
-from checker.glossary.yaml_io import GlossaryIOError, dump_glossary, glossary_data
+from checker.glossary import GlossaryError, GlossaryIOError, load_glossary, parse_glossary
+from checker.glossary.data import glossary_data
+from checker.glossary.dump import dump_glossary
+from checker.glossary.tbx import export_tbx
+from checker.glossary.tbx_import import import_tbx
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "tbx"

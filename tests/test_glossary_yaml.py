@@ -11,14 +11,11 @@ import pytest
 import yaml
 
 from checker.glossary import GlossaryError, load_glossary, parse_glossary
-from checker.glossary.yaml_io import (
-    GlossaryEditError,
-    add_renderings,
-    detect_indent,
-    dump_glossary,
-    glossary_data,
-    round_trip,
-)
+from checker.glossary import GlossaryEditError
+from checker.glossary.data import glossary_data
+from checker.glossary.dump import dump_glossary, round_trip
+from checker.glossary.edit import add_renderings
+from checker.glossary.yaml_nodes import detect_indent
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "data" / "yaml" / "commented-glossary.yml"
@@ -284,7 +281,7 @@ def test_layouts_of_the_file_are_followed():
 
 def test_importing_the_module_loads_no_yaml_writer():
     probe = (
-        "import sys, checker.glossary.yaml_io, checker.glossary.tbx, checker.glossary.csv_io; "
+        "import sys, checker.glossary.dump, checker.glossary.edit, checker.glossary.tbx, checker.glossary.tbx_import, checker.glossary.csv_io; "
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('ruamel', 'defusedxml', 'yaml')))"
     )
     out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True).stdout

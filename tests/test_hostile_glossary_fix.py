@@ -18,9 +18,10 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.project.fix import apply_fixes, plan_paths
+from checker.project.fix import plan_paths
+from checker.project.fix_write import apply_fixes
 from checker.glossary import GlossaryError, parse_glossary
-from checker.glossary.yaml_io import dump_glossary
+from checker.glossary.dump import dump_glossary
 from checker.matching.matcher import Matcher
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"

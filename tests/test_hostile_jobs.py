@@ -8,6 +8,7 @@ import signal
 import pytest
 
 from checker.glossary import parse_glossary
+from checker.engines import choose
 from checker.pipeline import CheckOptions, DocumentChecker, run_check
 
 GLOSSARY = parse_glossary("version: 1\nterms:\n  - id: kyiv\n    renderings:\n      en:\n        preferred: Kyiv\n        forbidden: [Kiev]\n")
@@ -37,7 +38,7 @@ def test_a_killed_worker_ends_in_a_report_and_a_read_error(write, monkeypatch, d
         return original(self, path)
 
     monkeypatch.setattr(DocumentChecker, "__call__", dying)  # forked workers inherit it
-    result = run_check([*files, boom], GLOSSARY, CheckOptions(), jobs=2)
+    result = run_check([*files, boom], GLOSSARY, CheckOptions(), map_step=choose(jobs=2))
     by_rule = {}
     for f in result.findings:
         by_rule.setdefault(f.rule, []).append(f.path)
@@ -48,4 +49,4 @@ def test_a_killed_worker_ends_in_a_report_and_a_read_error(write, monkeypatch, d
 
 def test_without_a_death_the_report_is_the_one_of_one_job(write, deadline):
     files = [write(f"en/{i:03}.txt", f"Letter {i} from Kiev and Kyiv.") for i in range(12)]
-    assert run_check(files, GLOSSARY, CheckOptions(), jobs=2) == run_check(files, GLOSSARY, CheckOptions(), jobs=1)
+    assert run_check(files, GLOSSARY, CheckOptions(), map_step=choose(jobs=2)) == run_check(files, GLOSSARY, CheckOptions())

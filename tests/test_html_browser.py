@@ -251,7 +251,7 @@ def test_multilingual_heat_map_in_chromium(browser, tmp_path):
 
 
 def test_compare_page_in_chromium(browser, tmp_path):
-    from checker.compare import run_compare
+    from checker.comparison import run_compare
 
     result = _in_root(lambda: run_compare([DOC_000, DOC_002], load_glossary("glossary.yml")))
     path = tmp_path / "compare.html"

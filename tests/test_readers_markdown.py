@@ -7,7 +7,8 @@ import re
 import pytest
 
 from checker.documents import read_document
-from checker.documents.markdown import OBJECT, mask_inline, segments
+from checker.documents.markdown import segments
+from checker.documents.markdown_inline import OBJECT, mask_inline
 
 
 def read(write, content: str, name: str = "en/doc.md"):

@@ -185,7 +185,7 @@ def test_files_of_other_languages_are_not_parsed(write, monkeypatch):
     text = write("fr/notes.txt", "Le mot de passe.")
     read = []
     original = documents.read_document
-    monkeypatch.setattr("checker.pipeline.read_document", lambda path, **kw: read.append(path) or original(path, **kw))
+    monkeypatch.setattr("checker.pipeline.map_step.read_document", lambda path, **kw: read.append(path) or original(path, **kw))
     result = check([de, fr, text], languages=("de",))
     assert read == [de]
     assert [d.path for d in result.documents] == [de]

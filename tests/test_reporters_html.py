@@ -126,7 +126,7 @@ def dom(page) -> Node:
 
 @pytest.fixture(scope="module")
 def compared():
-    from checker.compare import run_compare
+    from checker.comparison import run_compare
 
     return _in_root(lambda: run_compare([DOC_000, DOC_002], load_glossary("glossary.yml")))
 
@@ -555,7 +555,7 @@ def test_compare_page_terms_and_findings(compared):
 
 
 def test_highlight_places_occurrences_and_escapes_pieces():
-    from checker.compare import Sentence
+    from checker.comparison import Sentence
     from checker.matching.corpus import Occurrence
     from checker.glossary import Rendering
 
@@ -577,7 +577,7 @@ def test_highlight_places_occurrences_and_escapes_pieces():
 
 
 def test_compare_finding_related_location_marks_the_reference_side():
-    from checker.compare import Sentence
+    from checker.comparison import Sentence
     from checker.matching.corpus import Occurrence
     from checker.glossary import Rendering
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checker.compare.sentences import ABBREVIATIONS, Sentence, split_sentences
+from checker.comparison.sentences import ABBREVIATIONS, Sentence, split_sentences
 
 
 def texts(text: str, language: str | None = "en") -> list[str]:

@@ -162,7 +162,8 @@ def test_a_name_close_to_nothing_gets_no_guess(project):
 
 
 def test_suggest_write_to_an_unknown_term_names_the_closest():
-    from checker.glossary.yaml_io import GlossaryEditError, add_renderings
+    from checker.glossary import GlossaryEditError
+    from checker.glossary.edit import add_renderings
 
     with pytest.raises(GlossaryEditError, match=r"^no term 'kyvi' in the glossary; did you mean 'kyiv'\?$"):
         add_renderings(GLOSSARY, [("kyvi", "en", "Kiew", "variant")])

@@ -11,7 +11,7 @@ from checker.glossary import Glossary
 from checker.matching.usage import Usage
 
 if TYPE_CHECKING:
-    from checker.compare import Comparison
+    from checker.comparison.model import Comparison
 
 
 class Rule:

@@ -6,7 +6,7 @@ from checker.checks.base import CompareRule
 from checker.findings import Finding, Location
 
 if TYPE_CHECKING:  # compare (alignment, sentences) is loaded only by `termcheck compare`
-    from checker.compare import Comparison
+    from checker.comparison.model import Comparison
 
 
 class TermOmitted(CompareRule):

@@ -1,21 +1,22 @@
 """The `termcheck` command line: parses options and wires the pipeline; no logic of its own.
 
+One module per command (group): check, compare, glossary, init, rule; common.py holds
+what they share (paths, configuration, glossary loading, errors, output).
+
 Exit status: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or
 glossary error.
 """
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from checker import __version__
-from checker.cli.common import existing_paths, load_glossary_or_exit, load_matcher_or_exit, resolve_inputs
+from checker.cli.check import check
+from checker.cli.compare import compare
 from checker.cli.glossary import glossary
 from checker.cli.init import init
-
-FAIL_ON = ("error", "warning", "info", "never")
+from checker.cli.rule import rule
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -29,251 +30,5 @@ def main() -> None:
     gc.disable()
 
 
-@main.command()
-@click.argument("paths", nargs=-1, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default=None,
-              help="Glossary file (YAML, version 1). Default: from the configuration, else glossary.yml "
-                   "here or in the nearest directory above the checked files.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Configuration file (default: the nearest .termcheck.toml or pyproject.toml "
-                   "with [tool.termcheck] above the checked files).")
-@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--lang", default=None, help="Language of documents whose header does not say; wins over a language in the path (else detected).")
-@click.option("--source-lang", default=None,
-              help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
-              show_default=True, help="Report format (sarif: SARIF 2.1.0; github: workflow annotations; html: one page).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
-              help="Exit with status 1 if a finding has at least this severity. Default: error.")
-@click.option("--include-fuzzy", is_flag=True, default=None, help="Also check fuzzy PO entries and unfinished XLIFF units (state new, needs-*, initial).")
-@click.option("--discover", is_flag=True, default=None,
-              help="Also report spans that resemble a term but are not listed (unlisted-rendering).")
-@click.option("--threshold", type=click.FloatRange(0, 100), default=None, callback=lambda ctx, param, value: _finite(value),
-              help="chrF a discovered span needs, from 0 to 100 (default 45).")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Report only findings that are not in this baseline file.")
-@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
-              help="Record today's findings in this baseline file and exit 0.")
-@click.option("--fix", is_flag=True, help="Replace forbidden renderings by the preferred one, in place.")
-@click.option("--diff", "show_diff", is_flag=True, help="Show what --fix would change; write nothing.")
-@click.option("--no-suppressions", is_flag=True, help="Ignore `termcheck: ignore` markers.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=None,
-              help="Processes to check files in (default: the number of cores). The report does not change.")
-@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
-              help="Where files are checked: here (--jobs processes) or on a Dask cluster.")
-@click.option("--scheduler", default=None,
-              help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster.")
-@click.option("--no-stemming", is_flag=True, help="Match words as written: no dictionary forms, stems or compounds.")
-@click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
-@click.option("--max-file-size", "max_file_size", metavar="SIZE", default=None,
-              callback=lambda ctx, param, value: _size(value),
-              help="Files larger than this are a read-error, not read: bytes, or with a unit "
-                   "(500kB, 50MB, 2MiB). Default: 50 MB.")
-@click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Text format: list every document and every term (default: a summary per language, "
-                   "and only the terms with several renderings or with findings).")
-def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
-          discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
-          engine, scheduler, no_stemming, no_cache, max_file_size, quiet, verbose) -> None:
-    """Check PATHS (files or directories; default: translations/) against the glossary."""
-    from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
-    from checker.language import normalise_tag
-    from checker.pipeline import CheckOptions, run_check
-    from checker.reporters import render
-
-    _quiet_or_verbose(quiet, verbose)
-    for name, value in (("--lang", lang), ("--source-lang", source_lang)):
-        if value is not None and normalise_tag(value) is None:
-            raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
-    paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
-    matcher = load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
-    options = CheckOptions(
-        lang=normalise_tag(lang) if lang else config.lang,
-        source_lang=normalise_tag(source_lang) if source_lang else (config.source_lang or "en"),
-        include_fuzzy=bool(include_fuzzy if include_fuzzy is not None else config.include_fuzzy),
-        stem=not no_stemming,
-        disable=config.disable,
-        severity=config.severity,
-        languages=config.languages,
-        select=config.selects if (config.include or config.exclude) else None,
-        discover=bool(discover if discover is not None else config.discover),
-        threshold=threshold if threshold is not None else (config.threshold if config.threshold is not None else 45.0),
-        suppressions=not no_suppressions,
-        max_file_size=max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE,
-    )
-    if fix or show_diff:
-        pending = _fix(paths, matcher, options, write=fix, show_diff=show_diff)
-        if not fix:
-            sys.exit(1 if pending else 0)  # like ruff --diff: 1 when something would change
-    if jobs is None:
-        from checker.engines.local import default_jobs
-
-        jobs = default_jobs()
-    if engine == "dask":
-        result = _run_on_dask(paths, matcher, options, scheduler, jobs)
-    else:
-        result = run_check(paths, matcher.glossary, options, matcher, jobs=jobs)
-    if not no_cache:
-        from checker.matching.cache import save_matcher
-
-        save_matcher(matcher)
-    if write_baseline_path:
-        from checker.project.baseline import BaselineError, write_baseline
-
-        try:
-            write_baseline(write_baseline_path, result.findings)
-        except BaselineError as exc:
-            click.echo(f"termcheck: {exc}", err=True)
-            sys.exit(2)
-        n = len(result.findings)
-        click.echo(f"termcheck: wrote {n} finding{'s' if n != 1 else ''} to {write_baseline_path}", err=True)
-        sys.exit(0)
-    if baseline_path:
-        import dataclasses
-
-        from checker.project.baseline import BaselineError, load_baseline
-
-        try:
-            baseline = load_baseline(baseline_path)
-        except BaselineError as exc:
-            click.echo(f"termcheck: {exc}", err=True)
-            sys.exit(2)
-        result = dataclasses.replace(result, findings=tuple(baseline.filter(result.findings)))
-    color = not output and fmt == "text" and sys.stdout.isatty()
-    _emit(render(result, fmt, color=color, quiet=quiet, verbose=verbose), output, color)
-    sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
-
-
-def _run_on_dask(paths, matcher, options, scheduler, jobs):
-    from checker.pipeline import run_check
-
-    try:
-        import distributed
-    except ImportError:
-        click.echo("termcheck: --engine dask needs Dask: pip install 'termcheck[dask]'", err=True)
-        sys.exit(2)
-    try:
-        if scheduler:
-            return run_check(paths, matcher.glossary, options, matcher, scheduler=scheduler)
-        with distributed.LocalCluster(
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
-        ) as cluster:
-            return run_check(paths, matcher.glossary, options, matcher, scheduler=cluster.scheduler_address)
-    except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
-        click.echo(f"termcheck: the Dask cluster failed: {exc}", err=True)
-        sys.exit(2)
-
-
-def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
-    """--fix / --diff: replace forbidden renderings by preferred ones (before the check reports)."""
-    from checker.project.fix import apply_fixes, plan_paths, render_diff
-
-    plan = plan_paths(paths, matcher, lang=options.lang, source_lang=options.source_lang,
-                      include_fuzzy=options.include_fuzzy)
-    if show_diff:
-        click.echo(render_diff(plan), nl=False)
-    errors = apply_fixes(plan) if write else []
-    for line in plan.messages() + errors:
-        click.echo(line, err=True)
-    click.echo(f"termcheck: {plan.summary()}{'' if write else ' (not written: --diff)'}", err=True)
-    return bool(plan.edits)
-
-
-def _quiet_or_verbose(quiet: bool, verbose: bool) -> None:
-    if quiet and verbose:
-        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
-
-
-def _finite(value: float | None) -> float | None:
-    """click's FloatRange lets nan through (every comparison with it is false)."""
-    if value is not None and value != value:
-        raise click.BadParameter("nan is not a number from 0 to 100")
-    return value
-
-
-def _size(value: str | None) -> int | None:
-    from checker.project.config import parse_size
-
-    if value is None:
-        return None
-    try:
-        return parse_size(value.strip())
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} {exc}") from None
-
-
-def _emit(report: str, output: str | None, color: bool) -> None:
-    if output:
-        try:
-            with open(output, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(report)
-        except OSError as exc:
-            click.echo(f"termcheck: cannot write {output}: {exc.strerror or exc}", err=True)
-            sys.exit(2)
-    else:
-        click.echo(report, nl=False, color=color)
-
-
-@main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("-g", "--glossary", "glossary_path", default="glossary.yml", show_default=True,
-              help="Glossary file (YAML, version 1).")
-@click.option("--lang", default=None, help="Language of documents whose path does not say (else detected).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output.")
-@click.option("--fail-on", type=click.Choice(FAIL_ON), default="never", show_default=True,
-              help="Exit with status 1 if a finding has at least this severity.")
-@click.option("-q", "--quiet", is_flag=True, help="Text format: only findings and a summary line; nothing when clean.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Text format: every aligned pair and every term (default: only those that differ).")
-def compare(paths, glossary_path, lang, fmt, output, fail_on, quiet, verbose) -> None:
-    """Align versions of one source (PATHS: the reference first) and show where their terms diverge."""
-    from checker.compare import CompareError, run_compare
-    from checker.language import normalise_tag
-    from checker.reporters import render_compare
-
-    _quiet_or_verbose(quiet, verbose)
-    if len(paths) < 2:
-        raise click.UsageError("compare needs at least two documents: the reference first")
-    existing_paths(paths)
-    if lang is not None and normalise_tag(lang) is None:
-        raise click.BadParameter(f"'{lang}' is not a language code", param_hint="--lang")
-    glossary = load_glossary_or_exit(glossary_path)
-    try:
-        result = run_compare(list(paths), glossary, normalise_tag(lang) if lang else None)
-    except CompareError as exc:
-        click.echo(f"termcheck: {exc}", err=True)
-        sys.exit(2)
-    color = not output and fmt == "text" and sys.stdout.isatty()
-    _emit(render_compare(result, fmt, color=color, quiet=quiet, verbose=verbose), output, color)
-    sys.exit(1 if result.fails(fail_on) else 0)
-
-
-@main.command()
-@click.argument("rule_id", required=False)
-def rule(rule_id: str | None) -> None:
-    """Explain RULE_ID (or list every rule with its default severity)."""
-    import inspect
-
-    from checker.checks import ALL_RULES
-
-    if rule_id is None:
-        for r in ALL_RULES.values():
-            click.echo(f"{r.id:<24} {r.severity:<8} {r.summary}")
-        return
-    r = ALL_RULES.get(rule_id)
-    if r is None:
-        from checker.names import did_you_mean
-
-        hint = did_you_mean(rule_id, ALL_RULES) or " (try 'termcheck rule')"
-        raise click.BadParameter(f"no rule '{rule_id}'{hint}", param_hint="RULE_ID")
-    click.echo(f"{r.id} ({r.severity})\n")
-    click.echo(inspect.getdoc(r))
-
-
-main.add_command(glossary)
-main.add_command(init)
+for _command in (check, compare, glossary, init, rule):
+    main.add_command(_command)

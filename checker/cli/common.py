@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 import click
 
+from checker.project.config import FAIL_ON  # noqa: F401 (the choices of --fail-on)
+
 if TYPE_CHECKING:
     from checker.project.config import Config
 
@@ -172,3 +174,22 @@ def or_exit(load, *args):
         for problem in exc.problems:
             click.echo(f"{problem.path}:{problem.line}:{problem.column}: error: {problem.message}", err=True)
         sys.exit(2)
+
+
+
+def quiet_or_verbose(quiet: bool, verbose: bool) -> None:
+    """-q and -v together are a usage error (exit 2)."""
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose exclude each other")
+
+
+def emit(report: str, output: str | None, color: bool) -> None:
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8", newline="\n") as fh:
+                fh.write(report)
+        except OSError as exc:
+            click.echo(f"termcheck: cannot write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(2)
+    else:
+        click.echo(report, nl=False, color=color)

@@ -135,8 +135,8 @@ def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshol
     found = [s for s in found if s.count >= min_count and (not terms or s.term_id in terms)]
     click.echo((suggestions_json if fmt == "json" else suggestions_text)(found), nl=False)
     if write and found:
-        from checker.glossary import GlossaryError
-        from checker.glossary.yaml_io import GlossaryEditError, add_renderings
+        from checker.glossary import GlossaryEditError, GlossaryError
+        from checker.glossary.edit import add_renderings
 
         with open(glossary_path, encoding="utf-8", newline="") as fh:
             before = fh.read()
@@ -181,11 +181,11 @@ def glossary_import(source, fmt, output, force) -> None:
     """Read a TBX or CSV glossary and write it as glossary.yml (version 1)."""
     import os
 
-    from checker.glossary.yaml_io import dump_glossary
+    from checker.glossary.dump import dump_glossary
 
     fmt = fmt or ("csv" if source.lower().endswith((".csv", ".tsv")) else "tbx")
     if fmt == "tbx":
-        from checker.glossary.tbx import import_tbx as read
+        from checker.glossary.tbx_import import import_tbx as read
     else:
         from checker.glossary.csv_io import import_csv as read
     existing_paths([source])  # a missing file: one line, exit 2, as in every command

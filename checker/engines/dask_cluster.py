@@ -20,7 +20,7 @@ _WORKER_CHECKERS: dict[tuple, object] = {}  # per worker process: (sha256, optio
 def _check_on_worker(path: str, glossary_bytes: bytes, glossary_path: str, sha256: str, options) -> object:
     from checker.glossary import parse_glossary
     from checker.matching.matcher import Matcher
-    from checker.pipeline import DocumentChecker
+    from checker.pipeline.map_step import DocumentChecker
 
     key = (sha256, repr(options))  # options hold a dict: not hashable, but their repr is exact
     checker = _WORKER_CHECKERS.get(key)
@@ -30,13 +30,14 @@ def _check_on_worker(path: str, glossary_bytes: bytes, glossary_path: str, sha25
     return checker(path)
 
 
-def map_dask(files: Sequence[str], glossary, options, scheduler) -> Iterator:
+def map_dask(files: Sequence[str], matcher, options, scheduler) -> Iterator:
     """DocumentOutcomes of `files`, in order, computed on the cluster at `scheduler`
     (an address such as tcp://10.0.0.5:8786, or a distributed Client or LocalCluster)."""
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the installation
         raise RuntimeError("--engine dask needs Dask: pip install 'termcheck[dask]'") from exc
+    glossary = matcher.glossary
     with open(glossary.path, "rb") as fh:
         data = fh.read()
     # The include/exclude filter was applied here already; a bound method need not travel.

@@ -34,15 +34,17 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
     and one that kills its process again becomes a `read-error` finding.
     """
     global _checker
-    from checker.pipeline import DocumentChecker
-
     import multiprocessing
+
+    from checker.pipeline.map_step import DocumentChecker
 
     _checker = DocumentChecker(matcher, options)
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        yield from map(_checker, files)
+        context = None
+    if context is None or jobs < 2 or len(files) < 2:
+        yield from map(_checker, files)  # no fork, or nothing to share out: this process
         return
     pending = list(files)
     while pending:
@@ -94,7 +96,7 @@ def _isolated(path: str, context):  # noqa: ANN001
         return executor.submit(_check, path).result()
     except BrokenProcessPool:
         from checker.checks import READ_ERROR
-        from checker.pipeline import DocumentOutcome
+        from checker.pipeline.map_step import DocumentOutcome
 
         finding = READ_ERROR.finding(
             path, 1, 1, "the process checking this file died (killed, out of memory or crashed); it was not checked"

@@ -39,14 +39,14 @@ import re
 
 from checker.glossary import MATCH_MODES, STATUSES, Glossary, shown
 from checker.wording import plural
-from checker.glossary.yaml_io import (
+from checker.glossary.data import (
     GlossaryData,
-    GlossaryIOError,
     LanguageData,
     RenderingData,
     RenderingValue,
     TermData,
 )
+from checker.glossary.problems import GlossaryIOError
 from checker.language import normalise_tag
 
 #: the columns always written

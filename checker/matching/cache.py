@@ -33,13 +33,15 @@ def cache_dir() -> Path:
 def _code_stamp() -> str:
     """When the modules whose objects are cached last changed: a development checkout
     must not load pickles of an older shape."""
-    import checker.glossary
+    import checker.glossary.model
     import checker.matching.matcher
 
-    # The modules whose objects the cache holds, by file: lemmas.py is not imported on a
-    # warm run, so it is stat'ed beside matcher.py rather than imported for its path.
+    # The modules whose objects the cache holds, by file: the glossary's model and the
+    # modules that build it from the file; lemmas.py is not imported on a warm run, so it
+    # is stat'ed beside matcher.py rather than imported for its path.
+    glossary = Path(checker.glossary.model.__file__).parent
     matching = Path(checker.matching.matcher.__file__).parent
-    files = [checker.glossary.__file__] + [
+    files = [str(glossary / name) for name in ("model.py", "build.py", "load.py")] + [
         str(matching / name) for name in ("analyser.py", "lemmas.py", "matcher.py", "normalise.py", "tokenise.py")
     ]
     stamps = []

@@ -230,12 +230,12 @@ def init_project(
 
 def _imported(from_file: str) -> tuple[str, str]:
     from checker.glossary import GlossaryError
-    from checker.glossary.yaml_io import dump_glossary
+    from checker.glossary.dump import dump_glossary
 
     if from_file.lower().endswith((".csv", ".tsv")):
         from checker.glossary.csv_io import import_csv as read
     else:
-        from checker.glossary.tbx import import_tbx as read
+        from checker.glossary.tbx_import import import_tbx as read
     try:
         with open(from_file, "rb") as fh:
             data = read(fh.read(), from_file)

@@ -5,150 +5,24 @@ alignment against the reference (the first document) -> rules -> similarity -> r
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from typing import Sequence
 
 from checker import __version__
-from checker.matching.corpus import Occurrence
+from checker.comparison.model import (
+    AlignedPair, CompareError, CompareResult, Comparison, Sentence, Similarity, TermRow, Version,
+)
 from checker.documents import read_document
 from checker.documents.model import Document, ReadError
-from checker.findings import Finding, count_by_severity, fails
+from checker.findings import Finding
 from checker.glossary import Glossary
 from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 
 
-@dataclass(frozen=True)
-class Sentence:
-    """A sentence of a version, where it starts, and the glossary terms it contains."""
-
-    index: int
-    text: str
-    line: int
-    column: int
-    occurrences: tuple[Occurrence, ...]
-
-
-@dataclass(frozen=True)
-class Version:
-    """One document of a comparison, split into sentences."""
-
-    path: str
-    language: str | None
-    sentences: tuple[Sentence, ...]
-
-    def term_counts(self) -> dict[str, Counter]:
-        """term id -> rendering text -> count."""
-        out: dict[str, Counter] = {}
-        for s in self.sentences:
-            for o in s.occurrences:
-                out.setdefault(o.term_id, Counter())[o.rendering.text] += 1
-        return out
-
-    def first_occurrence(self, term_id: str) -> Occurrence | None:
-        for s in self.sentences:
-            for o in s.occurrences:
-                if o.term_id == term_id:
-                    return o
-        return None
-
-
-@dataclass(frozen=True)
-class AlignedPair:
-    reference: tuple[int, ...]  # sentence indices in the reference
-    other: tuple[int, ...]  # sentence indices in the compared version
-    score: float  # sentence chrF of the pair
-
-
-@dataclass(frozen=True)
-class Similarity:
-    """Document-level similarity to the reference, over the aligned pairs (sacrebleu)."""
-
-    chrf: float
-    bleu: float
-    aligned_reference: float  # share of reference sentences aligned
-    aligned_other: float  # share of the version's sentences aligned
-    chrf_signature: str
-    bleu_signature: str
-
-
-@dataclass(frozen=True)
-class Comparison:
-    reference: Version
-    other: Version
-    pairs: tuple[AlignedPair, ...]  # aligned pairs only, in order
-    similarity: Similarity
-
-    def terms_differ(self, pair: AlignedPair) -> bool:
-        """True unless both sides of `pair` hold the same terms in the same renderings: the
-        pairs worth showing (those the compare rules may report on)."""
-        return _forms(self.reference, pair.reference) != _forms(self.other, pair.other)
-
-
-def _forms(version: Version, indices: tuple[int, ...]) -> dict[str, set[str]]:
-    """term id -> the renderings (glossary texts) the sentences at `indices` use."""
-    out: dict[str, set[str]] = {}
-    for i in indices:
-        for o in version.sentences[i].occurrences:
-            out.setdefault(o.term_id, set()).add(o.rendering.text)
-    return out
-
-
-@dataclass(frozen=True)
-class TermRow:
-    """A term's renderings side by side: per version, rendering text -> count."""
-
-    term_id: str
-    language: str
-    paths: tuple[str, ...]  # the versions' paths in order; one file given twice is there twice
-    counts: tuple[dict[str, int], ...]  # per version, in the same order
-
-    @property
-    def documents(self) -> dict[str, dict[str, int]]:
-        """path -> rendering text -> count (a path given twice appears once)."""
-        return dict(zip(self.paths, self.counts))
-
-    @property
-    def absent(self) -> list[str]:
-        """Paths of the documents that do not use the term."""
-        return [p for p, c in self.documents.items() if not c]
-
-    @property
-    def absent_from(self) -> list[int]:
-        """Numbers (1 for the reference) of the versions that do not use the term."""
-        return [i for i, c in enumerate(self.counts, 1) if not c]
-
-    @property
-    def agree(self) -> bool:
-        """Every version uses the term, and in the same renderings."""
-        used = [frozenset(c) for c in self.counts]
-        return all(used) and len(set(used)) == 1
-
-
-@dataclass(frozen=True)
-class CompareResult:
-    versions: tuple[Version, ...]
-    comparisons: tuple[Comparison, ...]
-    terms: tuple[TermRow, ...]
-    findings: tuple[Finding, ...]
-    signature: str
-
-    @property
-    def summary(self) -> dict[str, int]:
-        return count_by_severity(self.findings)
-
-    def fails(self, fail_on: str) -> bool:
-        return fails(self.findings, fail_on)
-
-
-class CompareError(Exception):
-    """The documents cannot be compared (unreadable, or not in one language)."""
-
-
 def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Version:
     """Split a document into sentences and find the glossary's terms in each."""
     from checker.matching.corpus import UnitMatches
-    from checker.compare.sentences import split_sentences
+    from checker.comparison.sentences import split_sentences
 
     lang = glossary.resolve_language(document.language)
     index = matcher.index(lang) if lang else None
@@ -189,7 +63,7 @@ def similarity(reference: Version, other: Version, pairs: Sequence[AlignedPair])
 
 
 def compare_versions(reference: Version, other: Version) -> Comparison:
-    from checker.compare.align import align
+    from checker.comparison.align import align
 
     raw = align([s.text for s in reference.sentences], [s.text for s in other.sentences])
     pairs = tuple(AlignedPair(p.ref, p.other, round(p.score, 2)) for p in raw if p.ref and p.other)
