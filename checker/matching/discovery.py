@@ -14,7 +14,7 @@ Two steps, cheap first:
    Spans scoring at least `threshold` are candidates. Scores are cached per distinct span.
 
 The default threshold, 45, is measured on a labelled set built from the default corpus
-(tests/test_discovery.py: the glossary with ten renderings removed, plus renderings the
+(tests/matching/test_discovery.py: the glossary with ten renderings removed, plus renderings the
 corpus uses and the glossary never listed, and near-miss distractors): precision 1.0 at
 every threshold from 20 to 55 (the window rules keep the distractors out), recall 0.90 up
 to 45, 0.85 at 50, 0.70 at 55. Renderings that share no word with any listed one

@@ -14,7 +14,7 @@ from checker.glossary.dump import dump_glossary
 from checker.glossary.tbx import export_tbx
 from checker.glossary.tbx_import import import_tbx
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "tbx"
 XML = "{http://www.w3.org/XML/1998/namespace}"
 

@@ -12,7 +12,7 @@ from checker.pipeline import CheckOptions, run_check
 from checker.reporters.json import render
 
 distributed = pytest.importorskip("distributed")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from checker.documents import read_document
 from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REMOVED = [
     "indivisibility of security", "Sergei Lavrov", "Tony Blinken", "Paris Charter for New Europe",
     "Paris Charter", "security for all or no security for anyone",

@@ -24,7 +24,7 @@ from checker.glossary import GlossaryError, parse_glossary
 from checker.glossary.dump import dump_glossary
 from checker.matching.matcher import Matcher
 
-HOSTILE = Path(__file__).parent / "data" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 
 GLOSSARY = """\
 version: 1

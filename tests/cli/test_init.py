@@ -15,7 +15,7 @@ from checker.cli import main
 from checker.project.config import load_config
 from checker.glossary import load_glossary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 PO = """\
 msgid ""

@@ -20,7 +20,7 @@ from checker.reporters import html as html_reporter
 from checker.result import CheckResult, DocumentSummary
 from checker.scores import RenderingCount, TermScore
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 DOC_000 = "translations/en/000-mid-unofficial-translation.txt"
 DOC_002 = "translations/en/002-german-sourced-report.txt"
 VOID = {"meta", "br", "input", "link", "img", "hr", "wbr", "col", "source", "area", "base", "embed", "track"}

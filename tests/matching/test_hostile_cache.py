@@ -39,7 +39,7 @@ def test_a_planted_entry_runs_no_code(write, tmp_path):
     entry.with_suffix(".pickle").write_bytes(payload)  # and under the old name
     result = subprocess.run(
         [sys.executable, "-m", "checker", "check", "-g", g, "-q", doc], capture_output=True, text=True,
-        cwd=Path(__file__).resolve().parent.parent, env={**os.environ, "TERMCHECK_CACHE_DIR": str(cache_dir())},
+        cwd=Path(__file__).resolve().parents[2], env={**os.environ, "TERMCHECK_CACHE_DIR": str(cache_dir())},
     )
     assert not marker.exists()
     assert result.returncode == 1 and "forbidden rendering 'Kiev'" in result.stdout

@@ -149,7 +149,7 @@ def test_import_is_lazy():
         "heavy = {'polib', 'defusedxml', 'charset_normalizer', 'langdetect', 'xml.sax'}\n"
         "print(sorted(heavy & set(sys.modules)))\n"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True
     ).stdout

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
 def report(*args: str) -> str:

@@ -18,7 +18,7 @@ from checker.glossary import load_glossary
 from checker.pipeline import run_check
 from checker.reporters import html as html_reporter
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "benchmarks" / "out"
 DOC_000 = "translations/en/000-mid-unofficial-translation.txt"
 DOC_002 = "translations/en/002-german-sourced-report.txt"

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 GLOSSARY = """version: 1
 terms:
   - id: kyiv
@@ -60,7 +60,7 @@ def test_default_corpus_verbose_text_report_lists_every_document_and_term(root):
 
 
 @pytest.fixture(scope="module")
-def default_json(root=Path(__file__).resolve().parent.parent):
+def default_json(root=Path(__file__).resolve().parents[2]):
     result = invoke("check", "--format", "json", cwd=root)
     return json.loads(result.output)
 

@@ -20,8 +20,8 @@ from checker.pipeline import run_check
 from checker.reporters import sarif
 from checker.result import CheckResult
 
-ROOT = Path(__file__).resolve().parent.parent
-SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+ROOT = Path(__file__).resolve().parents[2]
+SCHEMA = Path(__file__).resolve().parents[1] / "data" / "sarif-schema-2.1.0.json"
 # RFC 3986 characters, every '%' starting an escape: jsonschema checks the "uri" formats
 # only with optional packages, so the tests check them themselves.
 URI_REFERENCE = re.compile(r"^(?:[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$")

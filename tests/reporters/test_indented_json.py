@@ -41,7 +41,7 @@ def test_a_real_report_is_unchanged(tmp_path):
 
     from checker.cli import main
 
-    root = Path(__file__).resolve().parents[1]
+    root = Path(__file__).resolve().parents[2]
     out = tmp_path / "report.json"
     CliRunner().invoke(main, ["check", str(root / "translations"), "-g", str(root / "glossary.yml"),
                               "--format", "json", "-o", str(out)])

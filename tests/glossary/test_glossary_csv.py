@@ -13,7 +13,7 @@ from checker.glossary.data import glossary_data
 from checker.glossary.dump import dump_glossary
 from checker.glossary.csv_io import COLUMNS, export_csv, import_csv, join_renderings, split_renderings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 HEADER = ",".join(COLUMNS)
 
 

@@ -11,7 +11,7 @@ from checker.pipeline import run_check
 from checker.reporters import github
 from checker.result import CheckResult, DocumentSummary
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def result_of(*findings: Finding, documents: int = 1) -> CheckResult:

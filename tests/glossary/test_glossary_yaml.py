@@ -17,7 +17,7 @@ from checker.glossary.dump import dump_glossary, round_trip
 from checker.glossary.edit import add_renderings
 from checker.glossary.yaml_nodes import detect_indent
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "data" / "yaml" / "commented-glossary.yml"
 
 

@@ -22,7 +22,7 @@ from checker.findings import Finding
 from checker.glossary import load_glossary
 from checker.pipeline import CheckOptions, run_check
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 REAL = ROOT / "tests" / "data" / "real"
 OWNERS = frozenset({"forbidden-rendering", "variant-rendering"})
 ACROSS = re.compile(r" \(across documents \[[^]]+\]: .*\)$")
