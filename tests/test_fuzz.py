@@ -218,6 +218,6 @@ def test_baseline(data):
 @given(st.sampled_from(("text", "markdown", "po", "xliff")), mutated(_seeds("tests/data/samples/de/*.po", "tests/data/samples/*.md")))
 def test_suppression_markers(fmt, data):
     _budget()
-    from checker.project.suppression_scan import scan_suppressions
+    from checker.project.suppressions.scan import scan_suppressions
 
     scan_suppressions("f", data.decode("utf-8", "replace"), fmt)

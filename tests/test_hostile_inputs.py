@@ -86,7 +86,7 @@ def test_every_codec_name_reads_the_po_file_or_is_one_read_error():
 
     from checker.documents.model import ReadError
     from checker.documents.po import read_po
-    from checker.project.suppression_scan import _decode_leniently
+    from checker.project.suppressions.scan import _decode_leniently
 
     names = set(encodings.aliases.aliases) | set(encodings.aliases.aliases.values())
     names |= {m.name for m in pkgutil.iter_modules(encodings.__path__)} | {"CHARSET", "x-unknown"}

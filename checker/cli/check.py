@@ -154,8 +154,8 @@ def _run_on_dask(paths, matcher, options, scheduler, jobs):
 def _fix(paths, matcher, options, write: bool, show_diff: bool) -> bool:
     """--fix / --diff: replace forbidden renderings by preferred ones (before the check reports)."""
     from checker.project.fix import plan_paths
-    from checker.project.fix_diff import render_diff
-    from checker.project.fix_write import apply_fixes
+    from checker.project.fix.diff import render_diff
+    from checker.project.fix.write import apply_fixes
 
     plan = plan_paths(paths, matcher, lang=options.lang, source_lang=options.source_lang,
                       include_fuzzy=options.include_fuzzy)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.model import Document, Segment
-from checker.project.suppression_markers import blank_markers
+from checker.project.suppressions.markers import blank_markers
 
 
 def read_text(path: str, data: bytes) -> Document:

@@ -16,8 +16,8 @@ from checker.language import detectable, same_language
 from checker.matching.corpus import Occurrence, match_document
 from checker.matching.matcher import Matcher
 from checker.pipeline.options import CheckOptions
-from checker.project.suppression_markers import Suppression
-from checker.project.suppression_scan import read_suppressions, scan_suppressions
+from checker.project.suppressions.markers import Suppression
+from checker.project.suppressions.scan import read_suppressions, scan_suppressions
 from checker.result import DocumentSummary
 
 

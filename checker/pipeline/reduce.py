@@ -12,7 +12,7 @@ from checker.glossary import Glossary
 from checker.matching.usage import UsageTable
 from checker.pipeline.map_step import DocumentOutcome
 from checker.pipeline.options import CheckOptions
-from checker.project.suppression_markers import Suppression
+from checker.project.suppressions.markers import Suppression
 from checker.project.suppressions import apply_suppressions
 from checker.result import CheckResult, DocumentSummary, GlossaryEntry
 from checker.scores import score_usage

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 
 from checker.checks import ALL_RULES, COMPARE_RULES, CORPUS_RULES, DOCUMENT_RULES
 from checker.checks.forbidden import ForbiddenRendering

@@ -44,7 +44,7 @@ def check_golden(name: str, actual: str) -> None:
     path = GOLDEN / name
     if os.environ.get("TERMCHECK_UPDATE_GOLDEN"):
         path.write_text(actual, encoding="utf-8")
-    assert actual == path.read_text(encoding="utf-8"), f"report changed; review and rerun with TERMCHECK_UPDATE_GOLDEN=1"
+    assert actual == path.read_text(encoding="utf-8"), "report changed; review and rerun with TERMCHECK_UPDATE_GOLDEN=1"
 
 
 def test_default_corpus_text_report(root):

@@ -8,7 +8,7 @@ import pytest
 
 from checker.documents import read_document
 from checker.documents.markdown import segments
-from checker.documents.markdown_inline import OBJECT, mask_inline
+from checker.documents.markdown.inline import OBJECT, mask_inline
 
 
 def read(write, content: str, name: str = "en/doc.md"):

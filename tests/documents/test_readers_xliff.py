@@ -235,7 +235,7 @@ def test_initial_xliff20_segments_are_skipped_like_fuzzy_entries(write):
 
 
 def test_a_marker_in_a_skipped_unit_is_not_reported_unused(write):
-    from checker.project.suppression_scan import scan_suppressions
+    from checker.project.suppressions.scan import scan_suppressions
 
     text = STATES12.replace(
         '<target state="new">Uusi</target>', '<target state="new">Uusi</target><note>termcheck: ignore</note>'

@@ -12,10 +12,10 @@ import pytest
 from checker.matching.corpus import match_document
 from checker.documents import read_document
 from checker.project.fix import plan_fixes, plan_paths
-from checker.project.fix_diff import render_diff
-from checker.project.fix_plan import CHANGED
-from checker.project.fix_replacement import case_pattern
-from checker.project.fix_write import apply_fixes
+from checker.project.fix.diff import render_diff
+from checker.project.fix.plan import CHANGED
+from checker.project.fix.replacement import case_pattern
+from checker.project.fix.write import apply_fixes
 from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher
 
@@ -363,7 +363,7 @@ def test_mixed_case_written_as_in_glossary(write):
 
 
 def test_suppressed_rendering_is_left_alone(write, matcher):
-    pytest.importorskip("checker.project.suppression_scan")
+    pytest.importorskip("checker.project.suppressions.scan")
     path = write("en/quote.txt", "Kiev (termcheck: ignore[forbidden-rendering:kyiv])\nKiev\n")
     plan, _ = fix([path], matcher)
     assert read(path) == b"Kiev (termcheck: ignore[forbidden-rendering:kyiv])\nKyiv\n"

@@ -8,8 +8,6 @@ Reproducers small enough to keep are in tests/data/hostile/; big ones are made h
 from __future__ import annotations
 
 import os
-import re
-import shutil
 import stat
 import time
 from pathlib import Path
@@ -19,7 +17,7 @@ from click.testing import CliRunner
 
 from checker.cli import main
 from checker.project.fix import plan_paths
-from checker.project.fix_write import apply_fixes
+from checker.project.fix.write import apply_fixes
 from checker.glossary import GlossaryError, parse_glossary
 from checker.glossary.dump import dump_glossary
 from checker.matching.matcher import Matcher

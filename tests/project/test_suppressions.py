@@ -8,8 +8,8 @@ from checker.checks.unused_suppression import UnusedSuppression
 from checker.findings import Finding
 from checker.glossary import parse_glossary
 from checker.pipeline import CheckOptions, run_check
-from checker.project.suppression_markers import Suppression, blank_markers
-from checker.project.suppression_scan import read_suppressions, scan_suppressions
+from checker.project.suppressions.markers import Suppression, blank_markers
+from checker.project.suppressions.scan import read_suppressions, scan_suppressions
 from checker.project.suppressions import apply_suppressions
 
 GLOSSARY = parse_glossary(

@@ -21,8 +21,8 @@ markdown_inline.py blanks what is not prose inside them.
 from __future__ import annotations
 
 from checker.documents.encoding import decode, normalise_newlines
-from checker.documents.markdown_blocks import BlockScanner
-from checker.documents.markdown_inline import OBJECT, mask_inline
+from checker.documents.markdown.blocks import BlockScanner
+from checker.documents.markdown.inline import OBJECT, mask_inline
 from checker.documents.model import Document, Segment
 
 

@@ -8,8 +8,8 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Sequence
 
 from checker.findings import SEVERITIES, Finding
-from checker.reporters.html_labels import file_name
-from checker.reporters.html_views import ComparisonView, DocView, PairView, Piece, TermRowView, findings_view, fmt
+from checker.reporters.html.labels import file_name
+from checker.reporters.html.views import ComparisonView, DocView, PairView, Piece, TermRowView, findings_view, fmt
 
 MAX_PAIRS = 400  # aligned pairs shown per comparison
 MAX_TERM_ROWS = 300  # rows of the compare page's term table

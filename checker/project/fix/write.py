@@ -15,9 +15,9 @@ import re
 import stat
 import tempfile
 
-from checker.project.fix_plan import CHANGED, READ_ONLY, FileFix, FixPlan
-from checker.project.fix_targets import read_only
-from checker.project.fix_verify import read_file
+from checker.project.fix.plan import CHANGED, READ_ONLY, FileFix, FixPlan
+from checker.project.fix.targets import read_only
+from checker.project.fix.verify import read_file
 
 
 class _Changed(Exception):

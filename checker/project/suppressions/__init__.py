@@ -6,8 +6,8 @@ are never suppressed: nothing in that file was checked. A suppression that suppr
 nothing, names an unknown rule or is malformed becomes an `unused-suppression` finding
 (info) at the marker, like ruff's RUF100.
 
-The marker's syntax is checker.project.suppression_markers'; where markers count in
-each format, checker.project.suppression_scan's.
+The marker's syntax is checker.project.suppressions.markers'; where markers count in
+each format, checker.project.suppressions.scan's.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Collection, Sequence
 
 from checker.findings import Finding
-from checker.project.suppression_markers import Item, Suppression
+from checker.project.suppressions.markers import Item, Suppression
 
 if TYPE_CHECKING:
     from checker.checks.unused_suppression import UnusedSuppression

@@ -18,10 +18,10 @@ from itertools import groupby
 from typing import Any, Sequence
 
 from checker.findings import SEVERITIES
-from checker.reporters.html_compare import compare_context
-from checker.reporters.html_labels import distinguishing_labels, file_name
-from checker.reporters.html_page import render_page
-from checker.reporters.html_views import (
+from checker.reporters.html.compare import compare_context
+from checker.reporters.html.labels import distinguishing_labels, file_name
+from checker.reporters.html.page import render_page
+from checker.reporters.html.views import (
     Bar,
     DocView,
     HeatCell,
@@ -39,10 +39,10 @@ from checker.wording import plural
 
 # Names the tests reach through this module (they were defined here before the split): the
 # findings cap, sentence highlighting, the templates and their Jinja environment.
-from checker.reporters.html_compare import highlight  # noqa: F401
-from checker.reporters.html_page import TEMPLATES  # noqa: F401
-from checker.reporters.html_page import environment as _environment  # noqa: F401
-from checker.reporters.html_views import MAX_FINDINGS_PER_RULE  # noqa: F401
+from checker.reporters.html.compare import highlight  # noqa: F401
+from checker.reporters.html.page import TEMPLATES  # noqa: F401
+from checker.reporters.html.page import environment as _environment  # noqa: F401
+from checker.reporters.html.views import MAX_FINDINGS_PER_RULE  # noqa: F401
 
 #: caps that keep the report of a very large corpus to a few megabytes (those of the findings
 #: and of the compare page live where they are applied: html_views.py, html_compare.py)

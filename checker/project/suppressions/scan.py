@@ -25,7 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from checker.project.suppression_markers import MARKER, QUICK, Suppression, find_markers
+from checker.project.suppressions.markers import MARKER, QUICK, Suppression, find_markers
 
 
 def read_suppressions(path: str, format: str, encoding: str = "utf-8", *, include_fuzzy: bool = False) -> list[Suppression]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.documents.markdown_inline import CLOSE_TAG, OPEN_TAG, link_label
+from checker.documents.markdown.inline import CLOSE_TAG, OPEN_TAG, link_label
 
 _FENCE = re.compile(r"(`{3,}|~{3,})(.*)$")
 _HR = re.compile(r"(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$")

@@ -12,7 +12,7 @@ import os
 import stat
 from typing import Iterable
 
-from checker.project.fix_plan import READ_ONLY
+from checker.project.fix.plan import READ_ONLY
 
 
 class Tree:

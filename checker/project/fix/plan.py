@@ -1,7 +1,7 @@
 """What `--fix` plans: the edits it makes, the occurrences it leaves and why, each file's new bytes.
 
-checker.project.fix makes a plan, checker.project.fix_diff shows it and
-checker.project.fix_write writes it.
+checker.project.fix makes a plan, checker.project.fix.diff shows it and
+checker.project.fix.write writes it.
 """
 
 from __future__ import annotations

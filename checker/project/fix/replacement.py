@@ -17,7 +17,7 @@ from checker.documents.model import Segment
 from checker.glossary import Glossary, Rendering
 from checker.matching.matcher import Match
 from checker.matching.normalise import normalise_word
-from checker.project.fix_syntax import Syntax, locate
+from checker.project.fix.syntax import Syntax, locate
 
 
 @dataclass

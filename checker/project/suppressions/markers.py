@@ -8,7 +8,7 @@ Forms (rule ids as in `checker.checks.ALL_RULES`, term ids as in the glossary):
     termcheck: ignore[variant-rendering, forbidden-rendering:kyiv]
 
 Where a marker counts in each format, and which lines it covers, is
-checker.project.suppression_scan's; what it silences, checker.project.suppressions'.
+checker.project.suppressions.scan's; what it silences, checker.project.suppressions'.
 """
 
 from __future__ import annotations

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from checker.project.fix_plan import FixPlan
+from checker.project.fix.plan import FixPlan
 
 
 def _lines(text: str) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 from checker.reporters.output import escape_surrogates
 from checker.wording import plural
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 SEVERITY_LETTERS = {"error": "E", "warning": "W", "info": "I"}
 

@@ -1,18 +1,18 @@
 """`termcheck check --fix` / `--diff`: replace forbidden renderings by the preferred one.
 
-A fix is made only where it is unambiguous (checker.project.fix_replacement says when)
+A fix is made only where it is unambiguous (checker.project.fix.replacement says when)
 and no two fixes overlap. Everything else is reported as not fixed.
 
 Files are edited where the reader says the text is, and nowhere else: the fixer works on
 the file's own decoded text (BOM and line endings as they are), turns each matched
 character's line and column (Segment.position) into an offset in that text, and splices
-the replacement in, escaped as the format requires (checker.project.fix_syntax). The
-result must read back with exactly the planned texts changed (checker.project.fix_verify),
+the replacement in, escaped as the format requires (checker.project.fix.syntax). The
+result must read back with exactly the planned texts changed (checker.project.fix.verify),
 else the file is left alone.
 
-Planning reads each file's bytes once; applying (checker.project.fix_write) writes only if
+Planning reads each file's bytes once; applying (checker.project.fix.write) writes only if
 the file still has those bytes, atomically. A read-only file, or one outside the paths
-checked once symlinks are resolved, is never written (checker.project.fix_targets).
+checked once symlinks are resolved, is never written (checker.project.fix.targets).
 """
 
 from __future__ import annotations
@@ -25,11 +25,11 @@ from checker.glossary import Glossary
 from checker.matching.corpus import DocumentMatches, match_document
 from checker.matching.matcher import Matcher
 from checker.matching.tokenise import splitter
-from checker.project.fix_plan import CHANGED, Edit, FileFix, FixPlan, Skipped
-from checker.project.fix_replacement import Candidate, prepare
-from checker.project.fix_syntax import SYNTAX, line_starts
-from checker.project.fix_targets import Tree, check_target, file_identity
-from checker.project.fix_verify import decode, parse, read_file, verify
+from checker.project.fix.plan import CHANGED, Edit, FileFix, FixPlan, Skipped
+from checker.project.fix.replacement import Candidate, prepare
+from checker.project.fix.syntax import SYNTAX, line_starts
+from checker.project.fix.targets import Tree, check_target, file_identity
+from checker.project.fix.verify import decode, parse, read_file, verify
 
 
 def plan_paths(
@@ -166,11 +166,11 @@ def _never(line: int, term_id: str) -> bool:
 def _suppressions(doc: Document, text: str) -> Callable[[int, str], bool]:
     """Whether a forbidden rendering of a term on a line is silenced by a marker.
 
-    Uses checker.project.suppression_scan when it is there (PO: fuzzy entries' markers too, so a
+    Uses checker.project.suppressions.scan when it is there (PO: fuzzy entries' markers too, so a
     fix never overrides a marker the check might have honoured).
     """
     try:
-        from checker.project.suppression_scan import scan_suppressions
+        from checker.project.suppressions.scan import scan_suppressions
     except ImportError:
         return _never
     found = [
