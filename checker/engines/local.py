@@ -34,17 +34,18 @@ def map_processes(files: Sequence[str], matcher, options, jobs: int) -> Iterator
     and one that kills its process again becomes a `read-error` finding.
     """
     global _checker
-    import multiprocessing
-
     from checker.pipeline.map_step import DocumentChecker
 
     _checker = DocumentChecker(matcher, options)
+    if jobs < 2 or len(files) < 2:
+        yield from map(_checker, files)  # nothing to share out (a hook's one file): no pool to start
+        return
+    import multiprocessing
+
     try:
         context = multiprocessing.get_context("fork")
     except ValueError:
-        context = None
-    if context is None or jobs < 2 or len(files) < 2:
-        yield from map(_checker, files)  # no fork, or nothing to share out: this process
+        yield from map(_checker, files)  # no fork here (Windows, macOS' default): this process
         return
     pending = list(files)
     while pending:
