@@ -59,7 +59,6 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
           discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
           engine, scheduler, no_stemming, no_cache, max_file_size, quiet, verbose) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
-    from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
     from checker.reporters import render
@@ -70,19 +69,10 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
             raise click.BadParameter(f"'{value}' is not a language code", param_hint=name)
     paths, config, glossary_path = resolve_inputs(paths, glossary_path, config_path, isolated)
     matcher = load_matcher_or_exit(glossary_path, stem=not no_stemming, use_cache=not no_cache)
-    options = CheckOptions(
-        lang=normalise_tag(lang) if lang else config.lang,
-        source_lang=normalise_tag(source_lang) if source_lang else (config.source_lang or "en"),
-        include_fuzzy=bool(include_fuzzy if include_fuzzy is not None else config.include_fuzzy),
-        stem=not no_stemming,
-        disable=config.disable,
-        severity=config.severity,
-        languages=config.languages,
-        select=config.selects if (config.include or config.exclude) else None,
-        discover=bool(discover if discover is not None else config.discover),
-        threshold=threshold if threshold is not None else (config.threshold if config.threshold is not None else 45.0),
-        suppressions=not no_suppressions,
-        max_file_size=max_file_size or config.max_file_size or DEFAULT_MAX_FILE_SIZE,
+    options = CheckOptions.from_config(
+        config, lang=normalise_tag(lang) if lang else None, source_lang=normalise_tag(source_lang) if source_lang else None,
+        include_fuzzy=include_fuzzy, stem=not no_stemming, discover=discover, threshold=threshold,
+        suppressions=not no_suppressions, max_file_size=max_file_size,
     )
     if fix or show_diff:
         pending = _fix(paths, matcher, options, write=fix, show_diff=show_diff)

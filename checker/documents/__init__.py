@@ -97,7 +97,8 @@ def _walk(top: str) -> Iterator[str]:
 
 
 def read_document(
-    path: str, *, lang: str | None = None, include_fuzzy: bool = False, max_size: int | None = DEFAULT_MAX_FILE_SIZE
+    path: str, *, lang: str | None = None, include_fuzzy: bool = False, max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    data: bytes | None = None,
 ) -> Document:
     """Read one file into a Document whose language is settled.
 
@@ -105,11 +106,13 @@ def read_document(
     then `lang` (--lang), then the path (`fr/`, `guide.fr.md`), then detection on the text.
     Raises ReadError for anything wrong with the file, including a path that is no regular
     file (a FIFO, a device, a socket, a symbolic link to one) and a file above `max_size`
-    bytes (None: no limit).
+    bytes (None: no limit). `data`, when given, is the file's content (an editor's unsaved
+    buffer): the file itself is not read.
     """
     from checker.documents.encoding import read_bytes
 
-    data = read_bytes(path, max_size)
+    if data is None:
+        data = read_bytes(path, max_size)
     fmt = _format_of(path)
     if fmt == "text":
         from checker.documents.text import read_text

@@ -46,16 +46,17 @@ class DocumentChecker:
         # A disabled rule is not run at all: `disable = ["wrong-language"]` saves its detection.
         self.rules = tuple(rule for rule in DOCUMENT_RULES if rule.id not in options.disable)
 
-    def __call__(self, path: str) -> DocumentOutcome:
+    def __call__(self, path: str, data: bytes | None = None) -> DocumentOutcome:
+        """The outcome of the file at `path` (of `data` as its content, if given)."""
         options, glossary = self.options, self.glossary
-        if options.languages:
+        if options.languages and data is None:
             # `languages`: a file whose header, --lang or path says another language is not parsed.
             known = sniff_language(path, options.lang)
             if known is not None and not any(same_language(known, lang) for lang in options.languages):
                 return DocumentOutcome(path, None)
         try:
             item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy,
-                                 max_size=options.max_file_size)
+                                 max_size=options.max_file_size, data=data)
         except ReadError as error:
             return DocumentOutcome(path, None, (READ_ERROR.from_error(error),))
         if item.language is None and len(glossary.languages) == 1:
