@@ -1,6 +1,6 @@
 """The `termcheck` command line: parses options and wires the pipeline; no logic of its own.
 
-One module per command (group): check, compare, glossary, init, rule; common.py holds
+One module per command (group): check, compare, glossary, init, lsp, rule; common.py holds
 what they share (paths, configuration, glossary loading, errors, output). A command's
 module is imported when that command runs (or `--help` lists them): a pre-commit hook
 running `check` pays for no other.
@@ -20,7 +20,7 @@ from checker import __version__
 #: command name -> module defining it (as a click command of the same name)
 COMMANDS = {
     "check": "checker.cli.check", "compare": "checker.cli.compare", "glossary": "checker.cli.glossary",
-    "init": "checker.cli.init", "rule": "checker.cli.rule",
+    "init": "checker.cli.init", "lsp": "checker.cli.lsp", "rule": "checker.cli.rule",
 }
 
 
