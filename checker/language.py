@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from functools import lru_cache
 from pathlib import PurePath
 
@@ -159,8 +160,19 @@ CONFIRM_SAMPLE = 1_000
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
-@lru_cache(maxsize=1)
+# langdetect's init_factory publishes its factory before the profiles are loaded: two
+# threads asking at once (the language server's index and an open document) could detect
+# with a half-loaded one, and the cached answer would stay wrong. One loads; the other waits.
+_FACTORY_LOCK = threading.Lock()
+
+
 def _detector_factory():
+    with _FACTORY_LOCK:
+        return _load_detector_factory()
+
+
+@lru_cache(maxsize=1)
+def _load_detector_factory():
     # langdetect is slow to import and load; only texts of unknown language pay for it.
     from langdetect import DetectorFactory
     from langdetect.detector_factory import init_factory
@@ -178,9 +190,14 @@ def _detector_factory():
 COMMON = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "pl", "sv")
 
 
-@lru_cache(maxsize=32)
 def _restricted_factory(codes: frozenset[str]):
     """A langdetect factory with only the profiles `codes` (langdetect's names)."""
+    with _FACTORY_LOCK:
+        return _load_restricted_factory(codes)
+
+
+@lru_cache(maxsize=32)
+def _load_restricted_factory(codes: frozenset[str]):
     import os
 
     from langdetect import DetectorFactory

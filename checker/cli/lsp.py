@@ -16,4 +16,9 @@ def lsp(stdio: bool) -> None:
     except ImportError as exc:
         click.echo(f"termcheck: the language server needs pygls: pip install 'termcheck[lsp]' ({exc})", err=True)
         sys.exit(2)
+    # The other commands run briefly with the cyclic collector off (cli/__init__.py); a
+    # server runs for hours and rebuilds its index on every glossary edit: it needs it.
+    import gc
+
+    gc.enable()
     main()

@@ -97,7 +97,9 @@ class Workspace:
     # --- files ---------------------------------------------------------------------
 
     def files(self) -> list[str]:
-        """Every file a bare `termcheck check` here would read (absolute paths, sorted)."""
+        """The project's files (absolute paths, sorted): the configuration's `paths`, else
+        every supported file under the workspace folder (an editor's project is its folder,
+        where a bare `termcheck check` would read translations/)."""
         from checker.documents import iter_paths
 
         # configured paths are relative to the current directory once loaded

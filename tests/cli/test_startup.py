@@ -56,7 +56,7 @@ try:
 except SystemExit:
     pass
 import checker.language as language
-print('FULL', language._detector_factory.cache_info().currsize, 'RESTRICTED', language._restricted_factory.cache_info().currsize)
+print('FULL', language._load_detector_factory.cache_info().currsize, 'RESTRICTED', language._load_restricted_factory.cache_info().currsize)
 """
     proc = subprocess.run([sys.executable, "-c", probe, str(note)], cwd=ROOT, capture_output=True, text=True, check=True)
     (line,) = [line for line in proc.stdout.splitlines() if line.startswith("FULL")]
