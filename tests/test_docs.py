@@ -217,3 +217,11 @@ def test_the_readme_opens_with_the_install_and_test_commands():
         "python -m pip install . && termcheck check",
         "python -m pip install -e '.[test]' && python -m pytest -q",
     ]
+
+
+def test_every_rule_has_an_anchor_in_the_rules_page():
+    # the language server's diagnostics link to docs/rules.md#RULE-ID
+    from checker.checks import ALL_RULES
+
+    text = (DOCS / "rules.md").read_text(encoding="utf-8")
+    assert [r for r in ALL_RULES if f'<a id="{r}"></a>' not in text] == []

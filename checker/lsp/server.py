@@ -134,7 +134,8 @@ class TermcheckServer(LanguageServer):
             end = types.Position(line=start.line, character=start.character + len(f.text))
         else:
             end = types.Position(line=start.line, character=start.character + 1)
-        description = types.CodeDescription(href=self._rules_page) if self._rules_page else None
+        description = (types.CodeDescription(href=f"{self._rules_page}#{f.rule}")
+                       if self._rules_page else None)  # each rule's row carries an anchor
         return types.Diagnostic(
             range=types.Range(start=codec.position_to_client_units(lines, start),
                               end=codec.position_to_client_units(lines, end)),
