@@ -15,24 +15,45 @@ import dataclasses
 from typing import Iterator, Sequence
 
 _WORKER_CHECKERS: dict[tuple, object] = {}  # per worker process: (sha256, options) -> DocumentChecker
+#: files in flight at once: the client holds this many futures and outcomes, not one per file
+WINDOW = 512
 
 
-def _check_on_worker(path: str, glossary_bytes: bytes, glossary_path: str, sha256: str, options) -> object:
+def _check_on_worker(path: str, where: str, glossary_bytes: bytes, glossary_path: str, sha256: str, options) -> object:
+    """The outcome of the file the client calls `path`, read on the worker from `where` (the
+    client's absolute path: a worker's working directory is its own)."""
+    from checker.checks import READ_ERROR
+    from checker.documents.encoding import read_bytes
+    from checker.documents.model import ReadError
     from checker.glossary import parse_glossary
     from checker.matching.matcher import Matcher
-    from checker.pipeline.map_step import DocumentChecker
+    from checker.pipeline.map_step import DocumentChecker, DocumentOutcome
 
     key = (sha256, repr(options))  # options hold a dict: not hashable, but their repr is exact
     checker = _WORKER_CHECKERS.get(key)
     if checker is None:
         glossary = parse_glossary(glossary_bytes.decode("utf-8-sig"), glossary_path, sha256=sha256)
         checker = _WORKER_CHECKERS[key] = DocumentChecker(Matcher(glossary, stem=options.stem), options)
-    return checker(path)
+    try:
+        data = read_bytes(where, options.max_file_size)
+    except ReadError as error:
+        return DocumentOutcome(path, None, (READ_ERROR.finding(path, error.line, error.column, error.message),))
+    return checker(path, data)
 
 
 def map_dask(files: Sequence[str], matcher, options, scheduler) -> Iterator:
     """DocumentOutcomes of `files`, in order, computed on the cluster at `scheduler`
-    (an address such as tcp://10.0.0.5:8786, or a distributed Client or LocalCluster)."""
+    (an address such as tcp://10.0.0.5:8786, or a distributed Client or LocalCluster).
+
+    Paths are resolved here: a worker reads the absolute path, and the outcome names the
+    file as it was given. At most WINDOW files are in flight; outcomes come back in the
+    files' order and are handed on (to the reduce) one by one, so the client's memory does
+    not grow with the number of files. A task whose worker dies is run again elsewhere by
+    the scheduler.
+    """
+    import os
+    from collections import deque
+
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -46,12 +67,27 @@ def map_dask(files: Sequence[str], matcher, options, scheduler) -> Iterator:
     client = Client(scheduler) if own else scheduler
     try:
         shared = client.scatter(data, broadcast=True)
-        futures = client.map(
-            _check_on_worker, list(files), glossary_bytes=shared, glossary_path=glossary.path,
-            sha256=glossary.sha256, options=options, pure=False,
-        )
-        # gather keeps the order of `futures`, so the reduce sees files in the local order
-        yield from client.gather(futures)
+        window: deque = deque()
+        pending = iter(files)
+
+        def submit(path: str) -> None:
+            window.append(client.submit(
+                _check_on_worker, path, os.path.abspath(path), glossary_bytes=shared, glossary_path=glossary.path,
+                sha256=glossary.sha256, options=options, pure=False,
+            ))
+
+        for path in pending:
+            submit(path)
+            if len(window) >= WINDOW:
+                break
+        while window:
+            future = window.popleft()
+            outcome = future.result()
+            future.release()
+            for path in pending:  # one out, one in
+                submit(path)
+                break
+            yield outcome
     finally:
         if own:
             client.close()
