@@ -113,8 +113,8 @@ def test_po_charset_on_a_dask_worker_is_a_read_error_not_a_cluster_failure(tree)
     shutil.copy(HOSTILE / "po-charset-undefined.po", tree / "en" / "bad.po")
     data = (tree / "glossary.yml").read_bytes()
     glossary = parse_glossary(data.decode(), str(tree / "glossary.yml"))
-    outcome = _check_on_worker(str(tree / "en" / "bad.po"), data, str(tree / "glossary.yml"), glossary.sha256,
-                               CheckOptions())
+    bad = str(tree / "en" / "bad.po")
+    outcome = _check_on_worker(bad, bad, data, str(tree / "glossary.yml"), glossary.sha256, CheckOptions())
     assert [(f.rule, f.line) for f in outcome.findings] == [("read-error", 3)]
 
 

@@ -45,6 +45,9 @@ from checker.cli.common import FAIL_ON, emit, load_matcher_or_exit, quiet_or_ver
               help="Where files are checked: here (--jobs processes) or on a Dask cluster.")
 @click.option("--scheduler", default=None,
               help="With --engine dask: the scheduler's address (tcp://host:8786); default: a local cluster.")
+@click.option("--send-files", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="With --engine dask: send the files' content with the tasks: when the workers cannot read "
+                   "the paths (auto), always, or never (stop with a message if they cannot).")
 @click.option("--no-stemming", is_flag=True, help="Match words as written: no dictionary forms, stems or compounds.")
 @click.option("--no-cache", is_flag=True, help="Do not read or write the compiled-glossary cache.")
 @click.option("--max-file-size", "max_file_size", metavar="SIZE", default=None,
@@ -57,7 +60,7 @@ from checker.cli.common import FAIL_ON, emit, load_matcher_or_exit, quiet_or_ver
                    "and only the terms with several renderings or with findings).")
 def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, output, fail_on, include_fuzzy,
           discover, threshold, baseline_path, write_baseline_path, fix, show_diff, no_suppressions, jobs,
-          engine, scheduler, no_stemming, no_cache, max_file_size, quiet, verbose) -> None:
+          engine, scheduler, send_files, no_stemming, no_cache, max_file_size, quiet, verbose) -> None:
     """Check PATHS (files or directories; default: translations/) against the glossary."""
     from checker.language import normalise_tag
     from checker.pipeline import CheckOptions, run_check
@@ -83,7 +86,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
 
         jobs = default_jobs()
     if engine == "dask":
-        result = _run_on_dask(paths, matcher, options, scheduler, jobs)
+        result = _run_on_dask(paths, matcher, options, scheduler, jobs, send_files)
     else:
         from checker.engines import choose
 
@@ -119,7 +122,7 @@ def check(paths, glossary_path, config_path, isolated, lang, source_lang, fmt, o
     sys.exit(1 if result.fails(fail_on or config.fail_on or "error") else 0)
 
 
-def _run_on_dask(paths, matcher, options, scheduler, jobs):
+def _run_on_dask(paths, matcher, options, scheduler, jobs, send="auto"):
     from checker.engines import choose
     from checker.pipeline import run_check
 
@@ -130,12 +133,12 @@ def _run_on_dask(paths, matcher, options, scheduler, jobs):
         sys.exit(2)
     try:
         if scheduler:
-            return run_check(paths, matcher.glossary, options, matcher, map_step=choose(scheduler=scheduler))
+            return run_check(paths, matcher.glossary, options, matcher, map_step=choose(scheduler=scheduler, send=send))
         with distributed.LocalCluster(
             n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
         ) as cluster:
             return run_check(paths, matcher.glossary, options, matcher,
-                             map_step=choose(scheduler=cluster.scheduler_address))
+                             map_step=choose(scheduler=cluster.scheduler_address, send=send))
     except (OSError, RuntimeError, ValueError, TimeoutError) as exc:
         click.echo(f"termcheck: the Dask cluster failed: {exc}", err=True)
         sys.exit(2)

@@ -7,13 +7,14 @@ from __future__ import annotations
 from functools import partial
 
 
-def choose(jobs: int = 1, scheduler=None):  # noqa: ANN001, ANN201
+def choose(jobs: int = 1, scheduler=None, send: str = "auto"):  # noqa: ANN001, ANN201
     """The map step for `jobs` processes or the Dask cluster at `scheduler` (an address, a
-    distributed Client or LocalCluster); None for one process, the pipeline's own."""
+    distributed Client or LocalCluster; `send`: whether the files' content goes with the
+    tasks, see dask_cluster.map_dask); None for one process, the pipeline's own."""
     if scheduler is not None:
         from checker.engines.dask_cluster import map_dask
 
-        return partial(map_dask, scheduler=scheduler)
+        return partial(map_dask, scheduler=scheduler, send=send)
     if jobs > 1:
         from checker.engines.local import map_processes
 

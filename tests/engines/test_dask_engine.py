@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from checker.glossary import load_glossary
+from checker.matching.matcher import Matcher
 from checker.engines import choose
 from checker.pipeline import CheckOptions, run_check
 from checker.reporters.json import render
@@ -49,3 +50,51 @@ def test_workers_build_the_glossary_index_once(cluster, monkeypatch):
     run_check(["translations/"], glossary, CheckOptions(), map_step=choose(scheduler=cluster.scheduler_address))
     again = indexes()
     assert again == cached  # the same options: no second index per worker
+
+
+def _blind(dask_worker=None):  # noqa: ANN001
+    """Run on each worker: from now on it can read none of the client's files (as on a
+    cluster without a shared file system)."""
+    import checker.documents.encoding as encoding
+    import checker.engines.dask_cluster as engine
+    from checker.documents.model import ReadError
+
+    def no_such_file(path, max_size=None):  # noqa: ANN001, ANN202
+        raise ReadError(path, "no such file or directory")
+
+    engine.readable = lambda where: False
+    encoding.read_bytes = no_such_file
+    engine.read_bytes = no_such_file
+
+
+def _sighted(dask_worker=None):  # noqa: ANN001
+    import importlib
+
+    import checker.documents.encoding as encoding
+    import checker.engines.dask_cluster as engine
+
+    importlib.reload(encoding)
+    importlib.reload(engine)
+
+
+def test_workers_that_cannot_read_the_files_are_sent_their_content(cluster, monkeypatch):
+    from checker.engines.dask_cluster import map_dask
+
+    monkeypatch.chdir(ROOT)
+    glossary = load_glossary("glossary.yml")
+    options = CheckOptions()
+    local = render(run_check(["translations/", "tests/data/samples"], glossary, options))
+    with distributed.Client(cluster.scheduler_address) as client:
+        client.run(_blind)
+        try:
+            sent = render(run_check(["translations/", "tests/data/samples"], glossary, options,
+                                    map_step=choose(scheduler=cluster.scheduler_address)))
+            assert sent == local  # auto: the probe failed, the content travelled
+            with pytest.raises(RuntimeError, match=r"the Dask workers cannot read .*000-mid-unofficial"):
+                list(map_dask(["translations/en/000-mid-unofficial-translation.txt"], Matcher(glossary), options,
+                              cluster.scheduler_address, send="never"))
+        finally:
+            client.run(_sighted)
+    always = render(run_check(["translations/"], glossary, options,
+                              map_step=choose(scheduler=cluster.scheduler_address, send="always")))
+    assert always == render(run_check(["translations/"], glossary, options))
