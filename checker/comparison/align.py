@@ -152,7 +152,9 @@ def _candidates(ref: list[str], oth: list[str], band: int) -> set[tuple[int, int
         if not overlap:
             continue
         ref_w = sum(idf.get(f, 0.0) for f in fs)
-        sims = [(2 * ov / (ref_w + oth_w[j]), j) for j, ov in overlap.items()]
+        # Two one-sentence documents share every word they have in common with weight 0
+        # (log 3/3): no evidence either way, not a division by zero.
+        sims = [(2 * ov / (ref_w + oth_w[j]) if ref_w + oth_w[j] > 0 else 0.0, j) for j, ov in overlap.items()]
         out.update((i, j) for _, j in _top(sims))
         for sim, j in sims:
             heap = col_best[j]

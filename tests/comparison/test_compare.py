@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -172,3 +173,19 @@ def test_one_file_compared_with_itself_has_two_labelled_sides(write):
     assert out[4].startswith("[2] against [1]: chrF 100.00, BLEU 100.00 over 3 aligned pairs; "
                              "aligned 100% of [1]'s sentences, 100% of [2]'s")
     assert "  kyiv (en): same renderings" in out and "    [1] Kyiv 1" in out and "    [2] Kyiv 1" in out
+
+
+def test_two_one_sentence_documents_are_compared(tmp_path):
+    # every shared word weighs nothing in a two-sentence corpus: that was a ZeroDivisionError
+    from click.testing import CliRunner
+
+    from checker.cli import main
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "one.txt").write_text("Sergey Lavrov spoke of indivisible security.\n", encoding="utf-8")
+    (tmp_path / "en" / "two.txt").write_text("Sergei Lavrov spoke of indivisibility of security.\n", encoding="utf-8")
+    root = Path(__file__).resolve().parents[2]
+    result = CliRunner().invoke(main, ["compare", str(tmp_path / "en" / "one.txt"), str(tmp_path / "en" / "two.txt"),
+                                       "-g", str(root / "glossary.yml"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert {f["rule"] for f in json.loads(result.output)["findings"]} == {"divergent-rendering"}
