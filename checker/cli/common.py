@@ -69,7 +69,14 @@ def existing_paths(paths: Sequence[str]) -> list[str]:
 
 
 def _missing(path: str) -> bool:
-    """Whether nothing at all is at `path` (lstat: a broken symbolic link is something)."""
+    """Whether nothing at all is at `path` (lstat: a broken symbolic link is something; a
+    URL is asked of its storage)."""
+    from checker.documents.remote import is_url
+
+    if is_url(path):
+        from checker.documents.remote import exists
+
+        return not exists(path)
     try:
         os.lstat(path)
     except (FileNotFoundError, NotADirectoryError, ValueError):  # ValueError: a NUL in the name

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 
 from checker.documents.encoding import DEFAULT_MAX_FILE_SIZE
+from checker.documents.remote import is_url
 from checker.documents.model import Anchor, Document, ReadError, Segment
 from checker.language import detect, language_from_path, normalise_tag
 
@@ -61,6 +62,14 @@ def iter_paths(paths: Sequence[str]) -> Iterator[str]:
     """
     seen: set[str] = set()
     for given in paths:
+        if is_url(given):
+            from checker.documents.remote import list_files
+
+            for path in list_files(given, _format_of):
+                if path not in seen:
+                    seen.add(path)
+                    yield path
+            continue
         if os.path.isdir(given):
             candidates = _walk(given)
         elif os.path.exists(given):

@@ -36,8 +36,17 @@ def read_bytes(path: str, max_size: int | None = DEFAULT_MAX_FILE_SIZE) -> bytes
 
     Only regular files are read (a symbolic link is followed to one): a FIFO would block
     forever and a device such as /dev/zero never ends, so anything else is refused, and so
-    is a file larger than `max_size` bytes (None: no limit), without reading it.
+    is a file larger than `max_size` bytes (None: no limit), without reading it. A URL
+    (`s3://...`, `https://...`) is read through fsspec (checker/documents/remote.py).
     """
+    if "://" in path:
+        from checker.documents.remote import is_url, read_url
+
+        if is_url(path):
+            data = read_url(path, max_size)
+            if max_size is not None and len(data) > max_size:
+                raise ReadError(path, _too_large(max_size))
+            return data
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

@@ -55,10 +55,23 @@ def _check_bytes_on_worker(path: str, data: bytes, glossary_bytes: bytes, glossa
 
 
 def readable(where: str) -> bool:
-    """Whether this process can read the regular file `where` (run on a worker as the probe)."""
+    """Whether this process can read the regular file or URL `where` (run on a worker as the probe)."""
     import os
 
+    from checker.documents.remote import exists, is_url
+
+    if is_url(where):
+        return exists(where)
     return os.path.isfile(where) and os.access(where, os.R_OK)
+
+
+def _where(path: str) -> str:
+    """What a worker reads for the client's `path`: a URL as it is, a local path made absolute."""
+    import os
+
+    from checker.documents.remote import is_url
+
+    return path if is_url(path) else os.path.abspath(path)
 
 
 SEND = ("auto", "always", "never")
@@ -77,7 +90,6 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
     client's memory does not grow with the number of files. A task whose worker dies is
     run again elsewhere by the scheduler.
     """
-    import os
     from collections import deque
 
     from checker.checks import READ_ERROR
@@ -92,8 +104,7 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
     if send not in SEND:
         raise ValueError(f"send must be one of {SEND}")
     glossary = matcher.glossary
-    with open(glossary.path, "rb") as fh:
-        data = fh.read()
+    data = read_bytes(glossary.path, None)  # a file or a URL
     # The include/exclude filter was applied here already; a bound method need not travel.
     options = dataclasses.replace(options, select=None)
     own = not isinstance(scheduler, Client)
@@ -101,7 +112,7 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
     try:
         ship = send == "always"
         if files and send != "always":
-            probe = os.path.abspath(files[0])
+            probe = _where(files[0])
             if not client.submit(readable, probe, pure=False).result():
                 if send == "never":
                     raise RuntimeError(
@@ -116,7 +127,7 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
 
         def submit(path: str) -> None:
             if not ship:
-                window.append(client.submit(_check_on_worker, path, os.path.abspath(path), pure=False, **common))
+                window.append(client.submit(_check_on_worker, path, _where(path), pure=False, **common))
                 return
             try:
                 content = read_bytes(path, options.max_file_size)

@@ -24,12 +24,22 @@ _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,])[&*][^\s\[\]{},]")
 
 
 def load_glossary(path: str) -> Glossary:
-    """Read and validate a glossary file; raise GlossaryError with every problem found."""
+    """Read and validate a glossary file (or URL: s3://, https://...); raise GlossaryError
+    with every problem found."""
+    from checker.documents.remote import is_url
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read()
+        if is_url(path):
+            from checker.documents.encoding import read_bytes
+
+            data = read_bytes(path, None)
+        else:
+            with open(path, "rb") as fh:
+                data = fh.read()
     except OSError as exc:
         raise GlossaryError([Problem(path, 1, 1, f"cannot read glossary: {exc.strerror or exc}")])
+    except Exception as exc:  # a ReadError of a URL: its message says why
+        raise GlossaryError([Problem(path, 1, 1, f"cannot read glossary: {getattr(exc, 'message', exc)}")])
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

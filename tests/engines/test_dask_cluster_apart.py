@@ -63,16 +63,17 @@ def cluster(tmp_path):
             _stop(proc)
 
 
-def _check(args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "TERMCHECK_CACHE_DIR": str(cwd / ".cache")}
+def _check(args: list[str], cwd: Path, cache: Path) -> subprocess.CompletedProcess:
+    env = {**os.environ, "TERMCHECK_CACHE_DIR": str(cache)}
     return subprocess.run([sys.executable, "-m", "checker", "check", *args, "--format", "json", "--fail-on", "never"],
                           cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
 def test_relative_paths_from_another_directory_give_the_local_report(cluster, tmp_path):
     address, _ = cluster
-    local = _check(["translations", "tests/data/samples"], ROOT)
-    remote = _check(["translations", "tests/data/samples", "--engine", "dask", "--scheduler", address], ROOT)
+    local = _check(["translations", "tests/data/samples"], ROOT, tmp_path / "cache")
+    remote = _check(["translations", "tests/data/samples", "--engine", "dask", "--scheduler", address], ROOT,
+                    tmp_path / "cache")
     assert remote.returncode == 0, remote.stderr
     assert "read-error" not in remote.stdout
     assert remote.stdout == local.stdout
@@ -86,7 +87,7 @@ def test_a_worker_killed_during_the_run_loses_nothing(cluster, tmp_path):
     for i in range(2000):
         (corpus / f"f{i:04d}.txt").write_text(f"File {i}. {lines[i % 3]}\n", encoding="utf-8")
     (tmp_path / "glossary.yml").write_text((ROOT / "glossary.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    local = _check(["corpus"], tmp_path)
+    local = _check(["corpus"], tmp_path, tmp_path / ".cache")
     env = {**os.environ, "TERMCHECK_CACHE_DIR": str(tmp_path / ".cache")}
     run = subprocess.Popen([sys.executable, "-m", "checker", "check", "corpus", "--engine", "dask", "--scheduler",
                             address, "--format", "json", "--fail-on", "never", "-o", str(tmp_path / "remote.json")],

@@ -98,3 +98,20 @@ def test_workers_that_cannot_read_the_files_are_sent_their_content(cluster, monk
     always = render(run_check(["translations/"], glossary, options,
                               map_step=choose(scheduler=cluster.scheduler_address, send="always")))
     assert always == render(run_check(["translations/"], glossary, options))
+
+
+def test_files_in_object_storage_the_workers_cannot_see_are_sent(cluster):
+    # memory:// lives in this process only: the probe finds the workers blind, and auto sends
+    # the content (a real s3:// prefix would be read by the workers themselves)
+    fsspec = pytest.importorskip("fsspec")
+    fs = fsspec.filesystem("memory")
+    fs.pipe("/dask/en/a.txt", b"They met in Kiev.\n")
+    fs.pipe("/dask/en/b.txt", b"Sergei Lavrov spoke.\n")
+    try:
+        glossary = load_glossary(str(ROOT / "glossary.yml"))
+        local = render(run_check(["memory://dask"], glossary, CheckOptions()))
+        remote = render(run_check(["memory://dask"], glossary, CheckOptions(),
+                                  map_step=choose(scheduler=cluster.scheduler_address)))
+        assert remote == local and '"forbidden-rendering"' in local
+    finally:
+        fs.rm("/dask", recursive=True)
