@@ -96,9 +96,10 @@ def test_a_worker_killed_during_the_run_loses_nothing(cluster, tmp_path):
 
     with Client(address, timeout=60) as client:
         deadline = time.monotonic() + 120
-        while sum(client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) for _ in [0]) < 50:
+        while sum(client.run_on_scheduler(lambda dask_scheduler: len(dask_scheduler.tasks)) for _ in [0]) < 3:
             assert time.monotonic() < deadline and run.poll() is None, "the run never reached the cluster"
             time.sleep(0.05)
+    assert run.poll() is None, "the run ended before a worker could be killed"
     workers["a"].send_signal(signal.SIGKILL)  # mid-run: its tasks are run again on b
     _, err = run.communicate(timeout=600)
     assert run.returncode == 0, err

@@ -115,3 +115,24 @@ def test_files_in_object_storage_the_workers_cannot_see_are_sent(cluster):
         assert remote == local and '"forbidden-rendering"' in local
     finally:
         fs.rm("/dask", recursive=True)
+
+
+@pytest.mark.parametrize("send", ["auto", "always"])
+def test_batched_tasks_give_the_local_report_with_a_file_unreadable_on_the_client(cluster, tmp_path, monkeypatch, send):
+    import checker.engines.dask_cluster as engine
+
+    monkeypatch.setattr(engine, "BATCH", 3)  # 11 files: 4 tasks, 2 in flight at once
+    monkeypatch.setattr(engine, "IN_FLIGHT", 2)
+    monkeypatch.setattr(engine, "BATCH_BYTES", 40)  # a shipped batch ends early when its files are large
+    lines = ["They met in Kiev.", "Sergei Lavrov spoke of indivisible security.", "Nothing to see here."]
+    for i in range(11):
+        text = "x" * 500 if i == 5 else f"File {i}. {lines[i % 3]}\n"  # file 5: above the size limit
+        (tmp_path / "en").mkdir(exist_ok=True)
+        (tmp_path / "en" / f"f{i:02d}.txt").write_text(text, encoding="utf-8")
+    glossary = load_glossary(str(ROOT / "glossary.yml"))
+    options = CheckOptions(max_file_size=200)
+    local = render(run_check([str(tmp_path / "en")], glossary, options))
+    remote = render(run_check([str(tmp_path / "en")], glossary, options,
+                              map_step=choose(scheduler=cluster.scheduler_address, send=send)))
+    assert remote == local
+    assert local.count('"read-error"') == 1 and local.count('"path"') >= 11
