@@ -111,6 +111,9 @@ def _check_document(name: str, data: bytes) -> None:
         ("markdown", "en/doc.md", ["tests/data/samples/*.md", "README.md"]),
         ("po", "de/doc.po", ["tests/data/samples/de/*.po", "tests/data/real/django/de/LC_MESSAGES/*.po"]),
         ("xliff", "doc.xlf", ["tests/data/samples/ru/*.xlf", "tests/data/real/symfony/validators.fi.xlf"]),
+        ("html", "en/doc.html", ["tests/data/real/formats/html/*.html"]),
+        ("rst", "en/doc.rst", ["tests/data/real/formats/rst/*.rst"]),
+        ("asciidoc", "en/doc.adoc", ["tests/data/real/formats/asciidoc/*.adoc"]),
     ],
 )
 def test_documents(kind, name, patterns):
@@ -215,7 +218,9 @@ def test_baseline(data):
 
 
 @SETTINGS
-@given(st.sampled_from(("text", "markdown", "po", "xliff")), mutated(_seeds("tests/data/samples/de/*.po", "tests/data/samples/*.md")))
+@given(st.sampled_from(("text", "markdown", "po", "xliff", "html", "rst", "asciidoc")),
+       mutated(_seeds("tests/data/samples/de/*.po", "tests/data/samples/*.md", "tests/data/real/formats/html/*.html",
+                      "tests/data/real/formats/rst/*.rst", "tests/data/real/formats/asciidoc/*.adoc")))
 def test_suppression_markers(fmt, data):
     _budget()
     from checker.project.suppressions.scan import scan_suppressions

@@ -20,7 +20,8 @@ from checker.cli.common import FAIL_ON, emit, load_matcher_or_exit, quiet_or_ver
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
 @click.option("--lang", default=None, help="Language of documents whose header does not say; wins over a language in the path (else detected).")
 @click.option("--source-lang", default=None,
-              help="Language of bilingual sources (PO msgid) when the file does not say. Default: en.")
+              help="Language of bilingual sources (PO msgid) when the file does not say, and of the source "
+                   "file a localization file is paired with (values/ for values-de/). Default: en.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github", "html"]), default="text",
               show_default=True, help="Report format (sarif: SARIF 2.1.0; github: workflow annotations; html: one page).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,

@@ -38,7 +38,36 @@ SUFFIXES = {
     ".pot": "po",
     ".xlf": "xliff",
     ".xliff": "xliff",
+    ".tmx": "tmx",
+    # localization formats (checker.documents.l10n); a walk takes the ambiguous suffixes
+    # (.xml, .json, .yml, .properties, .ts) only where the path says they are locale files
+    ".xml": "android",
+    ".properties": "properties",
+    ".json": "json",
+    ".arb": "json",
+    ".yml": "yaml",
+    ".yaml": "yaml",
+    ".ts": "qt",
+    ".strings": "strings",
+    ".stringsdict": "stringsdict",
+    ".xcstrings": "xcstrings",
+    ".resx": "resx",
+    ".html": "html",
+    ".htm": "html",
+    ".rst": "rst",
+    ".rest": "rst",
+    ".adoc": "asciidoc",
+    ".asciidoc": "asciidoc",
 }
+
+
+_L10N = frozenset({"android", "properties", "json", "yaml", "qt", "strings", "stringsdict", "xcstrings", "resx"})
+
+
+def _walk_takes(path: str, fmt: str) -> bool:
+    from checker.documents.l10n.walk import walk_takes
+
+    return walk_takes(path, fmt)
 
 
 def _format_of(path: str) -> str | None:
@@ -96,7 +125,8 @@ def _walk(top: str) -> Iterator[str]:
         rel = os.path.relpath(dirpath, top)
         parts = () if rel == os.curdir else tuple(rel.split(os.sep))
         for name in filenames:
-            if not name.startswith(".") and _format_of(name):
+            fmt = None if name.startswith(".") else _format_of(name)
+            if fmt and (fmt not in _L10N or _walk_takes(os.path.join(dirpath, name), fmt)):
                 found.append(((*parts, name), os.path.join(dirpath, name)))
     # Sorting by components (not by joined string) keeps `a/x` next to `a/y`
     # regardless of how `-` or `.` compare with the separator.
@@ -107,7 +137,7 @@ def _walk(top: str) -> Iterator[str]:
 
 def read_document(
     path: str, *, lang: str | None = None, include_fuzzy: bool = False, max_size: int | None = DEFAULT_MAX_FILE_SIZE,
-    data: bytes | None = None,
+    data: bytes | None = None, source_lang: str | None = None,
 ) -> Document:
     """Read one file into a Document whose language is settled.
 
@@ -116,7 +146,8 @@ def read_document(
     Raises ReadError for anything wrong with the file, including a path that is no regular
     file (a FIFO, a device, a socket, a symbolic link to one) and a file above `max_size`
     bytes (None: no limit). `data`, when given, is the file's content (an editor's unsaved
-    buffer): the file itself is not read.
+    buffer): the file itself is not read. `source_lang` (--source-lang, default en) names
+    the source-language file a localization file is paired with (`values/` for `values-de/`).
     """
     from checker.documents.encoding import read_bytes
 
@@ -139,6 +170,26 @@ def read_document(
         from checker.documents.xliff import read_xliff
 
         doc = read_xliff(path, data, include_unfinished=include_fuzzy)
+    elif fmt == "tmx":
+        from checker.documents.tmx import read_tmx
+
+        doc = read_tmx(path, data, lang=lang)  # --lang picks the target of a multilingual memory
+    elif fmt == "html":
+        from checker.documents.html import read_html
+
+        doc = read_html(path, data)
+    elif fmt == "rst":
+        from checker.documents.rst import read_rst
+
+        doc = read_rst(path, data)
+    elif fmt == "asciidoc":
+        from checker.documents.asciidoc import read_asciidoc
+
+        doc = read_asciidoc(path, data)
+    elif fmt in _L10N:
+        from checker.documents.l10n import read_l10n
+
+        doc = read_l10n(path, data, fmt, lang=lang, source_lang=source_lang, include_fuzzy=include_fuzzy)
     else:
         suffix = os.path.splitext(path)[1] or "(none)"
         known = ", ".join(sorted(SUFFIXES))
@@ -167,6 +218,7 @@ def iter_documents(
     include_fuzzy: bool = False,
     select: Callable[[str], bool] | None = None,
     max_size: int | None = DEFAULT_MAX_FILE_SIZE,
+    source_lang: str | None = None,
 ) -> Iterator[Document | ReadError]:
     """read_document over iter_paths(paths) (only paths `select` accepts, if given);
     a file that fails yields its ReadError."""
@@ -174,7 +226,7 @@ def iter_documents(
         if select is not None and not select(path):
             continue
         try:
-            yield read_document(path, lang=lang, include_fuzzy=include_fuzzy, max_size=max_size)
+            yield read_document(path, lang=lang, include_fuzzy=include_fuzzy, max_size=max_size, source_lang=source_lang)
         except ReadError as e:
             yield e
 
@@ -199,6 +251,7 @@ def links_out_of_tree(files: Sequence[str], given: Sequence[str]) -> dict[str, s
 
 _PO_LANGUAGE = re.compile(rb'^"Language:[ \t]*([^"\\]*)', re.M)
 _XLIFF_LANGUAGE = re.compile(rb"""(?:trgLang|target-language)\s*=\s*["']([^"']+)["']""")
+_HTML_LANGUAGE = re.compile(rb"""<html\b[^>]*?\s(?:xml:)?lang\s*=\s*["']?([^"'\s>]+)""", re.I)
 
 
 def sniff_language(path: str, lang: str | None) -> str | None:
@@ -206,19 +259,21 @@ def sniff_language(path: str, lang: str | None) -> str | None:
     of the file (a PO header, an XLIFF target language), `lang` or the path; None when it
     cannot tell (the file is then read in full)."""
     fmt = _format_of(path)
-    if fmt in ("po", "xliff"):
+    if fmt in ("po", "xliff", "html"):
         try:
             with open(path, "rb") as fh:
                 head = fh.read(8192)
         except OSError:
             return None
-        m = (_PO_LANGUAGE if fmt == "po" else _XLIFF_LANGUAGE).search(head)
+        m = {"po": _PO_LANGUAGE, "xliff": _XLIFF_LANGUAGE, "html": _HTML_LANGUAGE}[fmt].search(head)
         if m is not None:
             declared = m.group(1).decode("ascii", "replace").strip()
             if declared:
                 return normalise_tag(declared)  # None for a header naming no language: read in full
         if fmt == "po" and b'"Language:' in head:
             return None
+    if fmt == "tmx":
+        return None  # a memory's languages are in its units: read it in full
     if lang:
         return normalise_tag(lang)
     return language_from_path(path)

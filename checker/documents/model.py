@@ -49,6 +49,9 @@ class Segment:
     comments: tuple[str, ...] = ()
     #: PO entry flags (`python-format`, `c-format`, ...): which placeables to expect.
     flags: tuple[str, ...] = ()
+    #: the file `source` comes from when it is not this one (a localization file paired
+    #: with its source-language file: `values/strings.xml` for `values-de/strings.xml`)
+    source_path: str | None = None
 
     @property
     def masked(self) -> str:
@@ -142,7 +145,7 @@ class Document:
     """
 
     path: str
-    format: str  # "text", "markdown", "po", "xliff"
+    format: str  # "text", "markdown", "po", "xliff", a localization format ("android", "json"...), "tmx"
     language: str | None
     language_source: str
     segments: tuple[Segment, ...]
@@ -157,7 +160,9 @@ class Document:
 
     @property
     def bilingual(self) -> bool:
-        return self.format in ("po", "xliff")
+        # A localization file (Android, .properties, JSON...) is bilingual once paired with
+        # its source-language file: its segments then carry a source.
+        return self.format in ("po", "xliff", "tmx") or any(s.source is not None for s in self.segments)
 
 
 class ReadError(Exception):

@@ -1,9 +1,7 @@
 """XLIFF 1.2 and 2.x: one segment per translated `<target>`, with its `<source>`.
 
-Parsed with defusedxml's expat SAX reader because ElementTree keeps no positions:
-the SAX locator gives the line and column where each run of character data starts,
-and each run becomes an Anchor, so positions stay exact across entities (`&amp;`),
-inline tags and CDATA.
+Parsed with defusedxml's expat SAX reader (checker.documents.xmltext), so positions stay
+exact across entities (`&amp;`), inline tags and CDATA.
 
 Inline content: text inside `<g>`, `<mrk>`, `<pc>`, `<sub>` counts; standalone
 placeholders (`<x/>`, `<ph>`, `<it>`, `<cp/>`) become one U+FFFC, so no term matches
@@ -17,54 +15,18 @@ old XLIFF 1.0/1.1 files have, is accepted but never fetched.
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass, field
 
-from checker.documents.model import Anchor, Document, ReadError, Segment
+from checker.documents.model import Document, Segment
+from checker.documents.xmltext import OBJECT, WrongRoot, locator_position, parse_xml
+from checker.documents.xmltext import CollectedText as _Text
 from checker.language import normalise_tag
 
-OBJECT = "\ufffc"
+__all__ = ["OBJECT", "UNFINISHED_STATES", "read_xliff"]
+
 _XLIFF_NS = "urn:oasis:names:tc:xliff:document:"
 _PLACEHOLDERS = frozenset({"x", "ph", "it", "cp"})
 _PAIRED_CODES = frozenset({"bx", "ex", "bpt", "ept", "sc", "ec", "sm", "em"})
-_ENCODING_DECL = re.compile(rb"""^(\s*<\?xml[^>]*?)(encoding\s*=\s*(["'])([A-Za-z0-9._-]+)\3)""")
-
-
-@dataclass
-class _Text:
-    """Text being collected from one element, with the anchors placing it in the file."""
-
-    parts: list[str] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
-    length: int = 0
-    # Where the next character would sit if it followed the last one in the file.
-    next_position: tuple[int, int] = (0, 0)
-    # One entry per open inline element: does its character data count?
-    counting: list[bool] = field(default_factory=list)
-
-    @property
-    def text(self) -> str:
-        return "".join(self.parts)
-
-    def add(self, data: str, line: int, column: int) -> None:
-        if self.counting and not self.counting[-1]:
-            return
-        if not data:
-            return
-        if self.anchors and self.anchors[-1].offset == self.length:
-            self.anchors.pop()  # nothing was added at the old anchor
-        # Expat reports text in pieces (at newlines, entities, buffer ends); a piece
-        # that simply continues the previous one needs no anchor of its own.
-        if not self.anchors or self.next_position != (line, column):
-            self.anchors.append(Anchor(self.length, line, column))
-        self.parts.append(data)
-        self.length += len(data)
-        newlines = data.count("\n")
-        if newlines:
-            self.next_position = (line + newlines, len(data) - data.rfind("\n"))
-        else:
-            self.next_position = (line, column + len(data))
 
 
 @dataclass
@@ -77,10 +39,6 @@ class _Unit:
     pairs: list[tuple[str | None, _Text | None, _Text | None, str | None]] = field(default_factory=list)
 
 
-class _NotXliff(Exception):
-    def __init__(self, root: str, line: int, column: int) -> None:
-        super().__init__(root)
-        self.root, self.line, self.column = root, line, column
 
 
 def _content_handler_class():  # noqa: ANN202
@@ -112,9 +70,7 @@ def _content_handler_class():  # noqa: ANN202
             self.locator = locator
 
         def position(self) -> tuple[int, int]:
-            if self.locator is None:
-                return 1, 1
-            return self.locator.getLineNumber() or 1, (self.locator.getColumnNumber() or 0) + 1
+            return locator_position(self.locator)
 
         def startElementNS(self, name, qname, attrs) -> None:  # noqa: ANN001, N802
             uri, local = name
@@ -123,7 +79,7 @@ def _content_handler_class():  # noqa: ANN202
             ours = uri is None or uri.startswith(_XLIFF_NS)
             if self.depth == 1:
                 if local != "xliff":
-                    raise _NotXliff(local, *self.position())
+                    raise WrongRoot(local, *self.position())
                 self.version2 = attr.get("version", "").startswith("2") or (uri or "").startswith(
                     _XLIFF_NS + "2"
                 )
@@ -221,7 +177,7 @@ UNFINISHED_STATES = frozenset({
 def read_xliff(path: str, data: bytes, *, include_unfinished: bool = False) -> Document:
     """Segments for the translated targets of an XLIFF 1.x or 2.x file (unfinished ones,
     by their `state`, only with `include_unfinished`)."""
-    handler, encoding = _parse(path, data)
+    handler, encoding = parse_xml(path, data, _content_handler_class(), "an XLIFF file")
     segments: list[Segment] = []
     for unit in handler.units:
         if not unit.translate:
@@ -265,76 +221,3 @@ def read_xliff(path: str, data: bytes, *, include_unfinished: bool = False) -> D
         metadata={"version": "2" if handler.version2 else "1"},
         language_problem=problem,
     )
-
-
-def _parse(path: str, data: bytes):  # noqa: ANN202
-    """Run the SAX handler over `data`; every parse failure becomes a ReadError."""
-    m = _ENCODING_DECL.match(data)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"  # expat reads the BOM itself
-    else:
-        encoding = m.group(4).decode("ascii").lower() if m else "utf-8"
-    try:
-        return _run(path, data), encoding
-    except _MultiByte:
-        pass
-    # Expat only knows single-byte encodings beyond UTF-8/16: decode in Python and
-    # blank out the declaration (same length, so columns stay put) to parse UTF-8.
-    if m is None:
-        raise ReadError(path, "unsupported multi-byte encoding")
-    from checker.documents.encoding import decode_as
-
-    text = decode_as(data, encoding, path)
-    blanked = m.group(1).decode("ascii") + " " * len(m.group(2))
-    utf8 = blanked.encode("utf-8") + text[len(m.group(0)) :].encode("utf-8")
-    return _run(path, utf8), encoding
-
-
-class _MultiByte(Exception):
-    pass
-
-
-def _run(path: str, data: bytes):  # noqa: ANN202
-    from xml.sax import SAXException, SAXParseException
-    from xml.sax.handler import feature_external_ges, feature_external_pes, feature_namespaces
-    from xml.sax.xmlreader import InputSource
-
-    from defusedxml import DefusedXmlException, DTDForbidden, EntitiesForbidden
-    from defusedxml.sax import make_parser
-
-    handler = _content_handler_class()()
-    parser = make_parser()
-    parser.forbid_entities = True
-    parser.forbid_dtd = False
-    # Nothing external is ever fetched (the two features below), so an external DTD
-    # reference is harmless and old XLIFF files with a DOCTYPE stay readable.
-    parser.forbid_external = False
-    parser.setFeature(feature_external_ges, False)
-    parser.setFeature(feature_external_pes, False)
-    parser.setFeature(feature_namespaces, True)
-    parser.setContentHandler(handler)
-    source = InputSource()
-    source.setByteStream(io.BytesIO(data))
-    try:
-        parser.parse(source)
-    except SAXParseException as e:
-        raise ReadError(
-            path, f"malformed XML: {e.getMessage()}", e.getLineNumber() or 1, (e.getColumnNumber() or 0) + 1
-        ) from None
-    except _NotXliff as e:
-        raise ReadError(path, f"not an XLIFF file (root element <{e.root}>)", e.line, e.column) from None
-    except EntitiesForbidden as e:
-        raise ReadError(
-            path, f"refused: XML entity declarations are not allowed (entity {e.name!r})", *handler.position()
-        ) from None
-    except DTDForbidden:
-        raise ReadError(path, "refused: DTDs are not allowed", *handler.position()) from None
-    except DefusedXmlException as e:
-        raise ReadError(path, f"refused: {type(e).__name__}", *handler.position()) from None
-    except ValueError as e:
-        if "multi-byte encodings" in str(e):
-            raise _MultiByte from None
-        raise ReadError(path, f"cannot parse XML: {e}", *handler.position()) from None
-    except (SAXException, LookupError, UnicodeError) as e:
-        raise ReadError(path, f"cannot parse XML: {e}", *handler.position()) from None
-    return handler

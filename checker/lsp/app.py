@@ -13,7 +13,7 @@ from checker.lsp.server import TermcheckServer
 from checker.lsp.workspace import Workspace
 
 
-WATCHED = ("**/*.{md,markdown,txt,po,pot,xlf,xliff}", "**/glossary.yml", "**/*.{yml,yaml}",
+WATCHED = ("**/*.{md,markdown,txt,po,pot,xlf,xliff,tmx}", "**/glossary.yml", "**/*.{yml,yaml}",
            "**/.termcheck.toml", "**/pyproject.toml")
 
 

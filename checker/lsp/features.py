@@ -163,15 +163,24 @@ def _replace(space, uri: str, path: str, diagnostic: types.Diagnostic, term_id: 
 
 def _ignore(uri: str, path: str, lines, diagnostic: types.Diagnostic, rule: str, term):  # noqa: ANN001, ANN202
     """A `termcheck: ignore[rule:term]` marker where the format takes one: on the line before
-    (plain text, Markdown) or as a translator comment of the PO entry."""
+    (plain text, Markdown, HTML, AsciiDoc), as a comment before the paragraph
+    (reStructuredText) or as a translator comment of the PO entry."""
     item = f"{rule}:{term}" if term else rule
     line = diagnostic.range.start.line
     suffix = os.path.splitext(path)[1].lower()
     indent = lines[line][: len(lines[line]) - len(lines[line].lstrip())] if line < len(lines) else ""
-    if suffix in (".md", ".markdown"):
+    if suffix in (".md", ".markdown", ".html", ".htm"):
         new, at = f"{indent}<!-- termcheck: ignore[{item}] -->\n", line
     elif suffix == ".txt":
         new, at = f"{indent}termcheck: ignore[{item}]\n", line
+    elif suffix in (".adoc", ".asciidoc"):
+        new, at = f"// termcheck: ignore[{item}]\n", line  # a line comment may stand inside a paragraph
+    elif suffix in (".rst", ".rest"):
+        at = line
+        while at > 0 and lines[at - 1].strip():
+            at -= 1  # a comment cannot stand inside a paragraph: before its first line
+        indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())] if at < len(lines) else ""
+        new = f"{indent}.. termcheck: ignore[{item}]\n\n"
     elif suffix in (".po", ".pot"):
         at = line
         while at > 0 and lines[at - 1].strip() and not lines[at - 1].startswith("#"):

@@ -71,7 +71,7 @@ class UnitMatches:
         seg = self.segment
         src = seg.source or ""
         return Occurrence(
-            m.rendering, seg.path, *seg.source_position(m.start), src[m.start : m.end], self.index,
+            m.rendering, seg.source_path or seg.path, *seg.source_position(m.start), src[m.start : m.end], self.index,
             context_of(src, m.start, m.end),
         )
 

@@ -23,6 +23,8 @@ What is masked (docs/placeables.md has the table):
 | file paths | `/usr/share/doc`, `~/.config/x`, `./manage.py`, `C:\\Temp\\x` | the path |
 | reStructuredText | ``:ref:`target` ``, ` ``literal`` ` | role and its text, literals |
 | Markdown | `` `code` ``, `[text](target)` | inline code, link targets (the link text is kept) |
+| Apple, Qt | `%@`, `%1$@`, `%#@files@`; `%1`, `%L2`, `%n` | the whole code |
+| i18next, Chrome | `$t(key)`, `$DOMAIN$` | the whole code |
 
 Why not a library: Translate Toolkit's placeables (`translate.storage.placeables.general`)
 cover most of these with regexes too, but return string elements rather than offsets,
@@ -41,11 +43,12 @@ MASK = "\ufffc"
 
 # printf: conversions the gettext `c-format` and `python-format` flags describe. Without a
 # flag, the space flag is not taken: "100 % sure" is prose, not "% s".
-_PRINTF_STRICT = r"%(?:\(\w+\)|\d+\$)?[-+0#']?(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
-_PRINTF_SPACE = r"%(?:\(\w+\)|\d+\$)?[- +0#']{0,3}(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp]"
+# (`@` is Objective-C's and Swift's object conversion: `%@`, `%1$@`.)
+_PRINTF_STRICT = r"%(?:\(\w+\)|\d+\$)?[-+0#']?(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp@]"
+_PRINTF_SPACE = r"%(?:\(\w+\)|\d+\$)?[- +0#']{0,3}(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGcrsaAp@]"
 
 _FILE_TYPES = (
-    "html?|xhtml|css|js|mjs|ts|json|xml|ya?ml|toml|ini|cfg|conf|txt|md|rst|po|pot|mo|xliff|xlf|"
+    "html?|xhtml|css|js|mjs|ts|json|xml|ya?ml|toml|ini|cfg|conf|txt|md|rst|po|pot|mo|xliff|xlf|tmx|"
     "py|pyc|rb|php|java|c|h|cpp|go|rs|sh|bat|exe|dll|so|csv|tsv|pdf|png|jpe?g|gif|svg|ico|zip|gz|tar|log|sql|db|sqlite3?"
 )
 
@@ -92,8 +95,16 @@ def _compile(printf: str | None, present: frozenset[str] | None = None) -> re.Pa
     holding just those strings can match."""
     # Symfony `%count%` and Ruby `%{count}` before printf: `%c` is not what `%count%` means.
     alternatives = [(r"%\{\w+\}", ("%",)), (r"%[A-Za-z_][\w.]+%", ("%",))]
+    # Apple .stringsdict variables (`%#@items@`) before printf, which would take `%#@` alone.
+    alternatives.append((r"%#@\w+@", ("%",)))
     if printf is not None:
         alternatives.append((printf, ("%",)))
+    # Qt: `%1`..`%99`, `%L1` (localized number), `%n` (the plural count); after printf,
+    # so `%1$s` stays one code.
+    alternatives.append((r"%L?[1-9]\d?(?!\d)|%n(?![A-Za-z])", ("%",)))
+    # i18next nesting: `$t(key)`, `$t(key, {"count": 2})`; Chrome extension placeholders `$name$`.
+    alternatives.append((r"\$t\([^()]*\)", ("$",)))
+    alternatives.append((r"\$[A-Za-z_][\w@]*\$", ("$",)))
     alternatives += _COMMON
     alternatives.append((_BRACE, ("{",)))
     parts = [p for p, needs in alternatives if present is None or any(n in present for n in needs)]
@@ -112,7 +123,7 @@ def _pattern(kind: str, present: frozenset[str] | None = None) -> re.Pattern[str
     return _compile(_PRINTF[kind], present)
 
 
-_NEEDED = ("%", "{", "<", "&", "@", "/", "\\", "`", ":", "www.", "](")
+_NEEDED = ("%", "{", "<", "&", "@", "/", "\\", "`", ":", "www.", "](", "$")
 
 
 def _present(text: str) -> frozenset[str]:
@@ -122,7 +133,7 @@ def _present(text: str) -> frozenset[str]:
         found.append(".x")
     return frozenset(found)
 # Characters without which no placeable can start: most prose paragraphs skip the regex.
-_TRIGGER_CHARS = "%{<&@/\\`"
+_TRIGGER_CHARS = "%{<&@/\\`$"
 # A dot followed by a letter: file names ("setup.cfg"); prose puts a space after its dots.
 _DOT_LETTER = re.compile(r"\.[A-Za-z]")
 

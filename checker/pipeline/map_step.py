@@ -56,7 +56,7 @@ class DocumentChecker:
                 return DocumentOutcome(path, None)
         try:
             item = read_document(path, lang=options.lang, include_fuzzy=options.include_fuzzy,
-                                 max_size=options.max_file_size, data=data)
+                                 max_size=options.max_file_size, data=data, source_lang=options.source_lang)
         except ReadError as error:
             return DocumentOutcome(path, None, (READ_ERROR.from_error(error),))
         if item.language is None and len(glossary.languages) == 1:

@@ -37,7 +37,7 @@ PRE_COMMIT_HOOK = """\
         name: termcheck
         entry: termcheck check --quiet
         language: system
-        files: \\.(po|pot|md|markdown|txt|xlf|xliff)$
+        files: \\.(po|pot|md|markdown|txt|xlf|xliff|html|htm|tmx|rst|rest|adoc|asciidoc|arb|strings|stringsdict|xcstrings|resx)$|(^|/)values[^/]*/[^/]+\\.xml$|(^|/)(locales?|i18n|l10n|langs?|_locales)/.+\\.(json|ya?ml)$|(^|/)(locales?|i18n|l10n|translations)/[^/]+\\.ts$|_[a-z]{2}([-_][A-Za-z0-9]{2,8})*\\.properties$
         # one process sees every staged file, so inconsistent-rendering compares them all
         require_serial: true
 """

@@ -17,7 +17,7 @@ def make_tree(root: Path) -> None:
         "a.txt": "top",
         "a/x.po": 'msgid "a"\nmsgstr "b"\n',
         "a/y.xlf": "<xliff/>",
-        "a/notes.rst": "skip me",
+        "a/notes.rtf": "skip me",
         "a/image.png": "skip me",
         ".git/HEAD.txt": "hidden",
         "b/.cache/c.txt": "hidden",
@@ -64,7 +64,7 @@ def test_explicit_files(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     # Unknown suffix named explicitly: skipped. Hidden file named explicitly: kept.
     # Duplicates: once. Missing: yielded so that reading reports it.
-    assert list(iter_paths(["a/notes.rst", "b/.hidden.txt", "a.txt", "./a.txt", "gone.md", "b"])) == [
+    assert list(iter_paths(["a/notes.rtf", "b/.hidden.txt", "a.txt", "./a.txt", "gone.md", "b"])) == [
         "b/.hidden.txt",
         "a.txt",
         "gone.md",
@@ -139,7 +139,8 @@ def test_directory_named_like_a_document(tmp_path, monkeypatch):
 
 
 def test_suffixes_cover_every_reader():
-    assert set(SUFFIXES.values()) == {"text", "markdown", "po", "xliff"}
+    assert set(SUFFIXES.values()) == {"text", "markdown", "po", "xliff", "html", "rst", "asciidoc", "tmx"} | {
+        "android", "properties", "json", "yaml", "qt", "strings", "stringsdict", "xcstrings", "resx"}
 
 
 def test_import_is_lazy():

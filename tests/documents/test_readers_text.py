@@ -181,8 +181,8 @@ def test_permission_denied(write):
 
 def test_unknown_suffix_read_directly(write):
     with pytest.raises(ReadError) as info:
-        read_document(write("en/notes.rst", "x"))
-    assert "unsupported file type .rst" in info.value.message
+        read_document(write("en/notes.rtf", "x"))
+    assert "unsupported file type .rtf" in info.value.message
 
 
 def test_read_error_str_has_location(write):

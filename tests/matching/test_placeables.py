@@ -60,3 +60,31 @@ def test_printf_space_flag_only_with_a_format_flag():
 def test_text_without_placeables_is_returned_as_is():
     text = "The user changed the password."
     assert mask(text) is text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Android and Java
+        ("Hello %1$s, %d files", "Hello ####, ## files"),
+        ("Datei {0} hat {1,number,integer} Zeilen", "Datei ### hat ################## Zeilen"),
+        # Apple: object conversions and .stringsdict variables
+        ("Hello %@, %1$@ and %lld items", "Hello ##, #### and #### items"),
+        ("%#@files@ left", "######### left"),
+        # Qt: numbered arguments and the plural count
+        ("File %1 of %L2, %n object(s)", "File ## of ###, ## object(s)"),
+        # i18next: interpolation and nesting
+        ("Hi {{name}}, see $t(common.object)", "Hi ########, see #################"),
+        # .NET
+        ("{0:N2} objects in {1}", "###### objects in ###"),
+        # prose percentages stay prose
+        ("50% of 100 %", "50% of 100 %"),
+    ],
+)
+def test_localization_format_placeholders(text, expected):
+    assert shown(text) == expected
+
+
+def test_icu_plural_in_a_json_message_keeps_its_branches():
+    text = "{count, plural, one {# Objekt} other {# Objekte}} gelöscht"
+    assert shown(text) == "###################### Objekt########## Objekte## gelöscht"

@@ -27,6 +27,7 @@ from checker.matching.matcher import Matcher
 from checker.matching.tokenise import splitter
 from checker.project.fix.plan import CHANGED, Edit, FileFix, FixPlan, Skipped
 from checker.project.fix.replacement import Candidate, prepare
+from checker.project.fix.l10n_syntax import L10N_SYNTAX
 from checker.project.fix.syntax import SYNTAX, line_starts
 from checker.project.fix.targets import Tree, check_target, file_identity
 from checker.project.fix.verify import decode, parse, read_file, verify
@@ -48,7 +49,7 @@ def plan_paths(
 
     matches = (
         match_document(doc, matcher, matcher.glossary, source_lang)
-        for doc in iter_documents(paths, lang=lang, include_fuzzy=include_fuzzy)
+        for doc in iter_documents(paths, lang=lang, include_fuzzy=include_fuzzy, source_lang=source_lang)
         if not isinstance(doc, ReadError)
     )
     return plan_fixes(matches, matcher.glossary, roots=paths)
@@ -83,7 +84,7 @@ def _plan_document(
 ) -> None:
     """Add one document's fixes, or why its forbidden renderings are not fixed, to `plan`."""
     doc = dm.document
-    syntax = SYNTAX.get(doc.format)
+    syntax = SYNTAX.get(doc.format) or L10N_SYNTAX.get(doc.format)
     candidates = [
         Candidate(unit.segment, m, unit.segment.text[m.start : m.end], *unit.segment.position(m.start))
         for unit in dm.units

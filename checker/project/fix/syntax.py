@@ -69,7 +69,40 @@ class _Xml(Syntax):
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class _Html(Syntax):
+    """HTML: character references as the HTML reader decodes them (`&nbsp;`, `&copy2019`)."""
+
+    def char_length(self, raw: str, offset: int) -> int:
+        if raw[offset] == "&":
+            from checker.documents.html.entities import reference_at
+
+            found = reference_at(raw, offset)
+            return found[0] if found else 1
+        return super().char_length(raw, offset)
+
+    def unescape(self, raw: str) -> str:
+        from checker.documents.html.entities import unescape
+
+        return unescape(normalise_newlines(raw))
+
+    def escape(self, text: str) -> str:
+        from checker.documents.html.entities import escape
+
+        return escape(text)
+
+
+class _Rst(Syntax):
+    """reStructuredText: a replacement's markup characters are escaped with a backslash."""
+
+    def escape(self, text: str) -> str:
+        return re.sub(r"([\\*`|])", r"\\\1", text)
+
+
 SYNTAX: dict[str, Syntax] = {"text": Syntax(), "markdown": Syntax(), "po": _Po(), "xliff": _Xml()}
+SYNTAX["html"] = _Html()
+SYNTAX["rst"] = _Rst()
+SYNTAX["asciidoc"] = Syntax()  # a replacement read as markup fails verification: not written
+SYNTAX["tmx"] = _Xml()
 
 
 def line_starts(text: str) -> list[int]:

@@ -67,6 +67,31 @@ def parse(doc: Document, data: bytes) -> Document:
         from checker.documents.xliff import read_xliff
 
         return read_xliff(doc.path, data)
+    if doc.format == "tmx":
+        from checker.documents.tmx import read_tmx
+
+        # the target language the check read: a multilingual memory gives the same units
+        return read_tmx(doc.path, data, lang=doc.metadata.get("target") or doc.language)
+    if doc.format == "html":
+        from checker.documents.html import read_html
+
+        return read_html(doc.path, data)
+    if doc.format == "rst":
+        from checker.documents.rst import read_rst
+
+        return read_rst(doc.path, data)
+    if doc.format == "asciidoc":
+        from checker.documents.asciidoc import read_asciidoc
+
+        return read_asciidoc(doc.path, data)
+    from checker.project.fix.l10n_syntax import L10N_SYNTAX
+
+    if doc.format in L10N_SYNTAX:
+        from checker.documents.l10n import read_l10n
+
+        # Paired with the same source file, and for .xcstrings the same target language.
+        return read_l10n(doc.path, data, doc.format, lang=doc.language, source_lang=doc.source_language,
+                         include_fuzzy=True)
     raise ReadError(doc.path, f"no reader for {doc.format}")
 
 

@@ -10,6 +10,11 @@
   the whole entry, from its first comment line to its last msgstr line. Entries the
   check skips (obsolete; fuzzy unless `include_fuzzy`) contribute none.
 - XLIFF: in a `<note>` of a `<trans-unit>` (1.2) or `<unit>` (2.0); it covers the unit.
+- TMX: in a `<note>` of a `<tu>` or of one of its `<tuv>`s; it covers the unit.
+- Localization files (Android, .properties, JSON, YAML, Qt, Apple, RESX): in the
+  notes and comments of a string; see checker.project.suppressions.l10n.
+- HTML, reStructuredText, AsciiDoc: in the format's comments; see
+  checker.project.suppressions.prose.
 
 A marker is written on one line and covers only the lines said above (stacked
 markers do not chain: put several rules in one list).
@@ -77,6 +82,16 @@ def scan_suppressions(path: str, text: str, format: str, *, include_fuzzy: bool 
         return list(_scan_po(path, text, include_fuzzy))
     if format == "xliff":
         return list(_scan_xliff(path, text, include_fuzzy))
+    if format == "tmx":
+        return list(_scan_tmx(path, text))
+    from checker.project.suppressions.l10n import FORMATS as L10N, scan_l10n  # Android, .properties, JSON...
+
+    if format in L10N:
+        return list(scan_l10n(path, text, format))
+    from checker.project.suppressions.prose import FORMATS, scan_prose  # HTML, reST, AsciiDoc
+
+    if format in FORMATS:
+        return list(scan_prose(path, text, format))
     return []
 
 
@@ -309,3 +324,20 @@ def _scan_xliff(path: str, text: str, include_unfinished: bool = False) -> Itera
         for note in _NOTE.finditer(text, unit.end(), end):
             yield from index.markers(path, note.start(1), note.end(1), first, last)
 
+
+# --- TMX -------------------------------------------------------------------------------
+
+_TU = re.compile(r"<tu(?=[\s>])[^>]*(?<!/)>")
+_TU_END = re.compile(r"</tu\s*>")
+
+
+def _scan_tmx(path: str, text: str) -> Iterator[Suppression]:
+    text = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
+    index = _Lines(text)
+    for unit in _TU.finditer(text):
+        close = _TU_END.search(text, unit.end())
+        end = close.end() if close else len(text)
+        first, _ = index.position(unit.start())
+        last, _ = index.position(end - 1)
+        for note in _NOTE.finditer(text, unit.end(), end):
+            yield from index.markers(path, note.start(1), note.end(1), first, last)
