@@ -21,3 +21,16 @@ def did_you_mean(name: object, known: Iterable[str]) -> str:
         folded = {c.casefold(): c for c in reversed(candidates)}
         close = [folded[c] for c in difflib.get_close_matches(name.casefold(), sorted(folded), n=1)]
     return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def new_term_id(text: str, taken: set[str]) -> str:
+    """An id for a new term named `text`, unique among `taken` (which gains it):
+    "Email address" -> "email-address", then "email-address-2"."""
+    import re
+
+    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-") or "term"
+    candidate, n = slug, 2
+    while candidate in taken:
+        candidate, n = f"{slug}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

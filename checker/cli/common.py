@@ -200,3 +200,25 @@ def emit(report: str, output: str | None, color: bool) -> None:
             sys.exit(2)
     else:
         click.echo(report, nl=False, color=color)
+
+
+def replace_file(path: str, expected: str, new: str) -> None:
+    """Write `new` to `path` atomically, unless the file changed since it read as `expected`."""
+    import os
+    import tempfile
+
+    with open(path, encoding="utf-8", newline="") as fh:
+        if fh.read() != expected:
+            click.echo(f"termcheck: {path} changed on disk since it was read; not written", err=True)
+            sys.exit(2)
+    directory = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".termcheck-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(new)
+        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

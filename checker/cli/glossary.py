@@ -15,6 +15,7 @@ from checker.cli.common import (
     load_glossary_or_exit,
     load_matcher_or_exit,
     or_exit,
+    replace_file,
     resolve_inputs,
 )
 
@@ -28,7 +29,8 @@ GLOSSARY_HELP = ("Glossary file (YAML, version 1). Default: from the configurati
 
 @click.group()
 def glossary() -> None:
-    """Maintain the glossary: lint it, measure its use, find unlisted renderings, import, export."""
+    """Maintain the glossary: lint it, measure its use, find unlisted renderings, extract terms
+    from translations, import, export."""
 
 
 @glossary.command("lint")
@@ -145,8 +147,17 @@ def glossary_suggest(paths, glossary_path, config_path, isolated, lang, threshol
         except (GlossaryError, GlossaryEditError) as exc:
             click.echo(f"{glossary_path}: error: {exc}", err=True)
             sys.exit(2)
-        _replace_file(glossary_path, before, after)
+        replace_file(glossary_path, before, after)
         click.echo(f"termcheck: added {plural(len(found), status + ' rendering')} to {glossary_path}", err=True)
+
+
+def _extract_command() -> None:
+    from checker.cli.extract import glossary_extract
+
+    glossary.add_command(glossary_extract, "extract")
+
+
+_extract_command()
 
 
 @glossary.command("export")
@@ -208,25 +219,3 @@ def glossary_import(source, fmt, output, force) -> None:
         click.echo(f"termcheck: wrote {plural(len(imported['terms']), 'term')} to {output}", err=True)
     else:
         click.echo(text, nl=False)
-
-
-def _replace_file(path: str, expected: str, new: str) -> None:
-    """Write `new` to `path` atomically, unless the file changed since it read as `expected`."""
-    import os
-    import tempfile
-
-    with open(path, encoding="utf-8", newline="") as fh:
-        if fh.read() != expected:
-            click.echo(f"termcheck: {path} changed on disk since it was read; not written", err=True)
-            sys.exit(2)
-    directory = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".termcheck-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(new)
-        os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

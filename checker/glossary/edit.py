@@ -53,6 +53,58 @@ def add_renderings(text: str, additions: Iterable[Addition], path: str = "<gloss
     return result
 
 
+#: a new term: (id, {language: (preferred, [variants])}, comment written after its id)
+NewTerm = tuple[str, dict[str, tuple[str, list[str]]], str]
+
+
+def add_terms(text: str, terms: Iterable[NewTerm], path: str = "<glossary>") -> str:
+    """`text` (a valid glossary.yml) with `terms` appended after its last term, laid out as
+    its terms are; the rest of the file is untouched. Raises GlossaryEditError for an id
+    the glossary has, and when the result would not load as the old glossary plus these."""
+    from checker.perf import gc_paused
+
+    glossary = parse_glossary(text, path)
+    terms = list(terms)
+    if not terms:
+        return text
+    planned = []
+    for term_id, languages, comment in terms:
+        if term_id in glossary.by_id:
+            raise GlossaryEditError(f"the glossary has a term '{shown(term_id)}' already")
+        plans = []
+        for language, (preferred, variants) in languages.items():
+            lang = normalise_tag(language)
+            if lang is None or not " ".join(preferred.split()):
+                raise GlossaryEditError(f"term '{shown(term_id)}': no preferred rendering in '{shown(language)}'")
+            plans.append((lang, LanguagePlan(False, " ".join(preferred.split()), [" ".join(v.split()) for v in variants])))
+        planned.append((term_id, plans, comment))
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom) :]
+    with gc_paused():
+        editor = Editor(body, compose(body))
+        editor.append_terms(planned)
+        result = bom + editor.apply()
+        try:
+            after = parse_glossary(result, path)
+        except GlossaryError as exc:
+            raise GlossaryEditError(f"internal error: the edited glossary does not load: {exc.problems[0]}") from None
+        expected = glossary_data(glossary)
+        for term_id, plans, _ in planned:
+            expected["terms"].append({"id": term_id, "renderings": {
+                lang: {"preferred": plan.preferred or "", "variants": list(plan.variant), "forbidden": []}
+                for lang, plan in plans}})
+        if _comparable(glossary_data(after)) != _comparable(expected):
+            raise GlossaryEditError("internal error: the edited glossary does not hold what was added")
+    return result
+
+
+def _comparable(data: dict) -> list:
+    """Terms by id with their note, case and renderings: adding terms changes nothing else."""
+    return sorted(([t["id"], t.get("note"), bool(t.get("case_sensitive")),
+                    sorted((lang, r["preferred"], list(r["variants"]), list(r["forbidden"]))
+                           for lang, r in t["renderings"].items())] for t in data["terms"]), key=lambda t: t[0])
+
+
 def _plan(glossary: Glossary, additions: Iterable[Addition]) -> dict[str, dict[str, LanguagePlan]]:
     """Validate the additions against the glossary; drop those already there."""
     plan: dict[str, dict[str, LanguagePlan]] = {}

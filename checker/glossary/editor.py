@@ -108,6 +108,35 @@ class Editor:
         if new:
             self._add_languages(renderings, new)
 
+    def append_terms(self, terms: list[tuple[str, list[tuple[str, LanguagePlan]], str]]) -> None:
+        """Add new terms after the last one: (id, [(language, plan), ...], comment), each
+        laid out as the file lays out its terms (dash and key columns, indentation)."""
+        top = value_of(self.root, "terms")
+        if top.flow_style or not top.value:
+            raise GlossaryEditError("cannot add terms to an empty or flow-style 'terms:' list")
+        first = top.value[0]
+        key_column = first.start_mark.column
+        line_start = self.text.rfind("\n", 0, first.start_mark.index) + 1
+        dash = self.text.find("-", line_start, first.start_mark.index)
+        dash_column = dash - line_start if dash >= 0 else max(0, key_column - 2)
+        step = self.mapping_indent
+        lines: list[str] = []
+        for term_id, languages, comment in terms:
+            lines.append(" " * dash_column + "-" + " " * (key_column - dash_column - 1)
+                         + "id: " + scalar(term_id, flow=False) + (f"  # {comment}" if comment else ""))
+            lines.append(" " * key_column + "renderings:")
+            column = key_column + step
+            for lang, plan in languages:
+                assert plan.preferred is not None
+                key = " " * column + scalar(lang, flow=False) + ":"
+                if not plan.variant and not plan.forbidden:
+                    lines.append(f"{key} {scalar(plan.preferred, flow=False)}")
+                    continue
+                lines.append(key)
+                lines.append(" " * (column + step) + "preferred: " + scalar(plan.preferred, flow=False))
+                lines.extend(" " * (column + step) + line for line in self._lists(plan))
+        self.insert_lines(self._end(top.value[-1]), lines)
+
     def _refuse_shared(self, node, term_id: str = "") -> None:
         # An anchored node used through an alias elsewhere: its marks are the anchor's, and
         # editing it would edit every use.

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Sequence
 
 from checker.glossary.candidates import Candidate, frequent_phrases
+from checker.names import new_term_id
 from checker.wording import plural
 
 GLOSSARY = "glossary.yml"
@@ -66,6 +67,8 @@ class Survey:
     source_texts: tuple[str, ...]
     target_languages: tuple[str, ...]
     unreadable: int
+    #: target languages of the bilingual files, most translated units first
+    bilingual_targets: tuple[str, ...] = ()
 
 
 def survey(paths: Sequence[str], source_lang: str | None) -> Survey:
@@ -79,6 +82,7 @@ def survey(paths: Sequence[str], source_lang: str | None) -> Survey:
 
     by_language: dict[str, list[str]] = {}
     bilingual_sources: Counter[str] = Counter()
+    translated: Counter[str] = Counter()
     targets: set[str] = set()
     files = unreadable = 0
     for doc in iter_documents(paths):
@@ -91,6 +95,7 @@ def survey(paths: Sequence[str], source_lang: str | None) -> Survey:
             bilingual_sources[src] += 1
             if doc.language:
                 targets.add(doc.language)
+                translated[doc.language] += sum(1 for s in doc.segments if s.source and s.text.strip())
             by_language.setdefault(src, []).extend(s.masked_source for s in doc.segments if s.source)
         elif doc.language:
             by_language.setdefault(doc.language, []).extend(s.masked for s in doc.segments if s.text)
@@ -107,7 +112,8 @@ def survey(paths: Sequence[str], source_lang: str | None) -> Survey:
     targets.discard(source)
     # The same msgid in every language's catalog is one text, not one per catalog.
     texts = tuple(dict.fromkeys(by_language.get(source, ())))
-    return Survey(files, source, texts, tuple(sorted(targets)), unreadable)
+    most = tuple(lang for lang, n in sorted(translated.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+    return Survey(files, source, texts, tuple(sorted(targets)), unreadable, most)
 
 
 def starter_glossary(candidates: Sequence[Candidate], source: str, targets: Sequence[str], files: int) -> str:
@@ -140,7 +146,7 @@ def starter_glossary(candidates: Sequence[Candidate], source: str, targets: Sequ
     lines += ["version: 1", "terms:"]
     ids: set[str] = set()
     for c in candidates:
-        term_id = _unique(_slug(c.text), ids)
+        term_id = new_term_id(c.text, ids)
         usage = f"  # in {c.texts} texts, {c.count} times" if c.texts else ""
         lines += [f"  - id: {term_id}{usage}", "    renderings:", f"      {source}: {_scalar(c.text)}"]
         if targets:
@@ -190,6 +196,10 @@ def init_project(
     else:
         if from_file:
             text, what = _imported(from_file)
+        elif found is not None and found.bilingual_targets:
+            from checker.project.starter import glossary_from_translations
+
+            text, what = glossary_from_translations(paths, source, found.bilingual_targets, terms)
         elif found is not None:
             candidates = frequent_phrases(found.source_texts, source, terms)
             text = starter_glossary(candidates, source, found.target_languages, found.files)
@@ -219,8 +229,11 @@ def init_project(
         report.notes.append(f"{PRE_COMMIT} exists: add under `repos:`\n{PRE_COMMIT_HOOK.rstrip()}")
     shown = " ".join(_shell_word(p) for p in paths)
     targets = _languages(found.target_languages) if found and found.target_languages else "each target language"
+    extracted = found is not None and bool(found.bilingual_targets) and not from_file
+    first = (f"review {GLOSSARY}: keep the terms that matter and check the renderings the translations use"
+             if extracted else f"edit {GLOSSARY}: keep the terms that matter and add their renderings in {targets}")
     report.next_steps = [
-        f"edit {GLOSSARY}: keep the terms that matter and add their renderings in {targets}",
+        first,
         (f"termcheck check {shown}" if existing_config else f"termcheck check    # reads {shown}, the configured paths")
         if shown else "termcheck check",
         "pre-commit install    # then every commit is checked",
@@ -267,19 +280,6 @@ def _write_new(path: Path, text: str) -> None:
     """Create `path` with `text`; fails (FileExistsError) rather than replace a file made meanwhile."""
     with open(path, "x", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^\w]+", "-", text.casefold()).strip("-")
-    return slug or "term"
-
-
-def _unique(slug: str, taken: set[str]) -> str:
-    candidate, n = slug, 2
-    while candidate in taken:
-        candidate, n = f"{slug}-{n}", n + 1
-    taken.add(candidate)
-    return candidate
 
 
 _PLAIN = re.compile(r"[^\W\d_][\w .'\u2019-]*[\w.]|[^\W\d_]")

@@ -63,17 +63,32 @@ def run(*args: str):
     return CliRunner().invoke(main, ["init", *args], catch_exceptions=False)
 
 
-def test_init_writes_a_glossary_of_the_projects_frequent_phrases(project):
+def test_init_on_translated_catalogs_proposes_terms_with_their_renderings(project):
     result = run("locale")
     assert result.exit_code == 0, result.output
     glossary = load_glossary("glossary.yml")  # it loads as written
     assert [t.id for t in glossary.terms] == ["user-account", "password"]
+    by_id = glossary.by_id
+    assert by_id["user-account"].preferred("de").text == "Benutzerkonto"
+    assert by_id["user-account"].preferred("fr").text == "compte"
+    assert by_id["password"].preferred("de").text == "Passwort"
+    assert by_id["password"].preferred("fr").text == "mot de passe"
     text = (project / "glossary.yml").read_text(encoding="utf-8")
-    assert "en: user account" in text and "en: password" in text
     # placeables are no words: nothing proposes "name" from %(name)s
-    assert "en: name" not in text
-    # the target languages found in the catalogs are named, for the user to fill in
-    assert "#   de, fr" in text and "# de: ..." in text
+    assert "en: name" not in text and "Review them" in text
+
+
+def test_init_on_monolingual_files_proposes_frequent_phrases(tmp_path, monkeypatch):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for n in range(3):
+        (docs / f"page{n}.md").write_text(f"# Page {n}\n\nEdit the user account. The user account is saved.\n",
+                                          encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TERMCHECK_CACHE_DIR", str(tmp_path / ".cache"))
+    assert run("docs").exit_code == 0
+    text = (tmp_path / "glossary.yml").read_text(encoding="utf-8")
+    assert "en: user account" in text and "frequent phrases" in text
 
 
 def test_init_writes_configuration_and_hook_and_says_what_next(project):
@@ -85,7 +100,7 @@ def test_init_writes_configuration_and_hook_and_says_what_next(project):
     (entry,) = hook["repos"][0]["hooks"]
     assert entry["id"] == "termcheck" and entry["entry"] == "termcheck check --quiet"
     lines = result.output.splitlines()
-    assert lines[:3] == ["wrote glossary.yml (2 candidate terms (en) from 2 files)", "wrote .termcheck.toml",
+    assert lines[:3] == ["wrote glossary.yml (2 terms (en) with their renderings in de, fr)", "wrote .termcheck.toml",
                          "wrote .pre-commit-config.yaml"]
     assert "  2. termcheck check    # reads locale, the configured paths" in lines and "  3. pre-commit install    # then every commit is checked" in lines
 

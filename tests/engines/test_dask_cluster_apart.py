@@ -84,8 +84,9 @@ def test_a_worker_killed_during_the_run_loses_nothing(cluster, tmp_path):
     corpus = tmp_path / "corpus" / "en"
     corpus.mkdir(parents=True)
     lines = ["They met in Kiev.", "Sergei Lavrov spoke of indivisible security.", "Nothing to see here."]
-    for i in range(2000):
-        (corpus / f"f{i:04d}.txt").write_text(f"File {i}. {lines[i % 3]}\n", encoding="utf-8")
+    for i in range(2000):  # 60 lines each: the run lasts long enough to lose a worker in its middle
+        body = "".join(f"Line {k} of file {i}. {lines[(i + k) % 3]}\n" for k in range(60))
+        (corpus / f"f{i:04d}.txt").write_text(body, encoding="utf-8")
     (tmp_path / "glossary.yml").write_text((ROOT / "glossary.yml").read_text(encoding="utf-8"), encoding="utf-8")
     local = _check(["corpus"], tmp_path, tmp_path / ".cache")
     env = {**os.environ, "TERMCHECK_CACHE_DIR": str(tmp_path / ".cache")}
