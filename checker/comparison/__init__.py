@@ -14,8 +14,9 @@ from checker.comparison.model import (  # noqa: F401 (the package's API)
 )
 
 
-def run_compare(paths: Sequence[str], glossary, lang: str | None = None) -> CompareResult:  # noqa: ANN001
+def run_compare(paths: Sequence[str], glossary, lang: str | None = None, *,  # noqa: ANN001
+                source_lang: str | None = None, chain: bool = False) -> CompareResult:
     """Compare every document with the first (see checker.comparison.run.run_compare)."""
     from checker.comparison.run import run_compare as run
 
-    return run(paths, glossary, lang)
+    return run(paths, glossary, lang, source_lang=source_lang, chain=chain)

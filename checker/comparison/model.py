@@ -19,6 +19,8 @@ class Sentence:
     line: int
     column: int
     occurrences: tuple[Occurrence, ...]
+    #: index of the segment (paragraph, unit) the sentence is part of
+    segment: int = 0
 
 
 @dataclass(frozen=True)
@@ -54,14 +56,34 @@ class AlignedPair:
 
 @dataclass(frozen=True)
 class Similarity:
-    """Document-level similarity to the reference, over the aligned pairs (sacrebleu)."""
+    """Document-level similarity to the reference, over the aligned pairs (sacrebleu);
+    chrF and BLEU are None across languages, where they measure nothing."""
 
-    chrf: float
-    bleu: float
+    chrf: float | None
+    bleu: float | None
     aligned_reference: float  # share of reference sentences aligned
     aligned_other: float  # share of the version's sentences aligned
     chrf_signature: str
     bleu_signature: str
+
+
+#: what an aligned translation has for a term of its source (see Trace)
+STATUSES = ("preferred", "variant", "forbidden", "other", "absent")
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A term of a source sentence and what its aligned translation has for it: a listed
+    rendering (`preferred`, `variant`, `forbidden`: `found` is that occurrence), an
+    unlisted span resembling one (`other`: `text` is the span), or nothing (`absent`)."""
+
+    pair: int  # index into Comparison.pairs
+    source: Occurrence
+    status: str
+    found: Occurrence | None = None
+    text: str = ""
+    #: where the translation's pair starts (for `other` and `absent`, which have no occurrence)
+    place: tuple[str, int, int] = ("", 0, 0)
 
 
 @dataclass(frozen=True)
@@ -70,6 +92,11 @@ class Comparison:
     other: Version
     pairs: tuple[AlignedPair, ...]  # aligned pairs only, in order
     similarity: Similarity
+    #: across languages: the reference is a source, `other` its translation
+    crosslingual: bool = False
+    traces: tuple[Trace, ...] = ()
+    #: the features each pair's sides share (across languages: terms, numbers, tokens)
+    features: tuple[tuple[str, ...], ...] = ()
 
     def terms_differ(self, pair: AlignedPair) -> bool:
         """True unless both sides of `pair` hold the same terms in the same renderings: the
@@ -118,12 +145,38 @@ class TermRow:
 
 
 @dataclass(frozen=True)
+class ChainStep:
+    """One document of a chain: the term's status there, and the text it has."""
+
+    path: str
+    status: str
+    text: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A source occurrence of a term followed through SOURCE -> A -> B: each step's status."""
+
+    term_id: str
+    steps: tuple[ChainStep, ...]
+
+    @property
+    def drift(self) -> int | None:
+        """Index of the first step whose rendering is no longer the preferred one, or None."""
+        return next((k for k, step in enumerate(self.steps) if k and step.status != "preferred"), None)
+
+
+@dataclass(frozen=True)
 class CompareResult:
     versions: tuple[Version, ...]
     comparisons: tuple[Comparison, ...]
     terms: tuple[TermRow, ...]
     findings: tuple[Finding, ...]
     signature: str
+    #: with --chain: each source occurrence followed through the documents in order
+    chains: tuple[Chain, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

@@ -38,7 +38,7 @@ def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Ve
                     occ.append(unit.occurrence(matches[k]))
                 k += 1
             line, column = seg.position(s.start)
-            sentences.append(Sentence(len(sentences), s.text, line, column, tuple(occ)))
+            sentences.append(Sentence(len(sentences), s.text, line, column, tuple(occ), i))
     return Version(document.path, document.language, tuple(sentences))
 
 
@@ -86,8 +86,17 @@ def term_rows(versions: Sequence[Version]) -> list[TermRow]:
     return rows
 
 
-def run_compare(paths: Sequence[str], glossary: Glossary, lang: str | None = None) -> CompareResult:
-    """Compare every document with the first; raise CompareError if they cannot be compared."""
+def run_compare(paths: Sequence[str], glossary: Glossary, lang: str | None = None, *,
+                source_lang: str | None = None, chain: bool = False) -> CompareResult:
+    """Compare every document with the first (with `chain`, each with the one before);
+    raise CompareError if they cannot be compared.
+
+    Documents in one language are versions of one text, aligned by chrF; a document in
+    another language than the one it is compared with (or all of them, when
+    `source_lang` names the first document's language) is a translation, aligned across
+    languages and checked term by term (checker.comparison.crosslingual)."""
+    from dataclasses import replace
+
     from checker.checks import COMPARE_RULES
     from checker.language import same_language
 
@@ -95,29 +104,45 @@ def run_compare(paths: Sequence[str], glossary: Glossary, lang: str | None = Non
         raise CompareError("compare needs at least two documents")
     with gc_paused():
         documents = []
-        for path in paths:
+        for k, path in enumerate(paths):
             try:
-                documents.append(read_document(path, lang=lang))
+                documents.append(read_document(path, lang=source_lang if k == 0 and source_lang else lang))
             except ReadError as exc:
                 raise CompareError(str(exc)) from None
-        ref_lang = documents[0].language
-        for d in documents[1:]:
-            if not same_language(d.language, ref_lang):
-                raise CompareError(
-                    f"{d.path}: language '{d.language}' differs from the reference's '{ref_lang}' "
-                    "(compare aligns versions in one language; set --lang if detection is wrong)"
-                )
+        if source_lang:
+            documents[0] = replace(documents[0], language=source_lang, language_source="option")
+        for d in documents:
+            if d.language is None:
+                raise CompareError(f"{d.path}: its language is unknown; set --lang (or --source-lang for the first)")
         matcher = Matcher(glossary)
         versions = [load_version(d, matcher, glossary) for d in documents]
-        comparisons = [compare_versions(versions[0], v) for v in versions[1:]]
+        classifier = None
+        comparisons = []
         findings: list[Finding] = []
-        for comparison in comparisons:
-            for rule in COMPARE_RULES:
-                findings.extend(rule.check(comparison))
+        for k, version in enumerate(versions[1:], 1):
+            reference = versions[k - 1] if chain else versions[0]
+            if same_language(version.language, reference.language) and not (source_lang and reference is versions[0]):
+                comparison = compare_versions(reference, version)
+                for rule in COMPARE_RULES:
+                    findings.extend(rule.check(comparison))
+            else:
+                from checker.comparison.crosslingual import Classifier, compare_across, crosslingual_findings
+
+                classifier = classifier or Classifier(matcher)
+                comparison = compare_across(reference, version, classifier)
+                findings.extend(crosslingual_findings(comparison, glossary))
+            comparisons.append(comparison)
+        traced = ()
+        if chain and comparisons and comparisons[0].crosslingual:
+            from checker.comparison.crosslingual import chains
+
+            traced = tuple(chains(comparisons, classifier))
+        aligner = "crosslingual" if any(c.crosslingual for c in comparisons) else "chrf"
     return CompareResult(
         versions=tuple(versions),
         comparisons=tuple(comparisons),
         terms=tuple(term_rows(versions)),
         findings=tuple(sorted(set(findings), key=Finding.sort_key)),
-        signature=f"termcheck:{__version__}|glossary:sha256:{glossary.sha256[:12] or 'none'}|align:chrf",
+        signature=f"termcheck:{__version__}|glossary:sha256:{glossary.sha256[:12] or 'none'}|align:{aligner}",
+        chains=traced,
     )

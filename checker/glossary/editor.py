@@ -125,16 +125,7 @@ class Editor:
             lines.append(" " * dash_column + "-" + " " * (key_column - dash_column - 1)
                          + "id: " + scalar(term_id, flow=False) + (f"  # {comment}" if comment else ""))
             lines.append(" " * key_column + "renderings:")
-            column = key_column + step
-            for lang, plan in languages:
-                assert plan.preferred is not None
-                key = " " * column + scalar(lang, flow=False) + ":"
-                if not plan.variant and not plan.forbidden:
-                    lines.append(f"{key} {scalar(plan.preferred, flow=False)}")
-                    continue
-                lines.append(key)
-                lines.append(" " * (column + step) + "preferred: " + scalar(plan.preferred, flow=False))
-                lines.extend(" " * (column + step) + line for line in self._lists(plan))
+            lines += self._language_lines(languages, key_column + step, step)
         self.insert_lines(self._end(top.value[-1]), lines)
 
     def _refuse_shared(self, node, term_id: str = "") -> None:
@@ -226,18 +217,21 @@ class Editor:
             self.splice(last, last, text)
             return
         column = renderings.value[0][0].start_mark.column
-        step = self._language_indent(renderings)
+        self.insert_lines(last, self._language_lines(new, column, self._language_indent(renderings)))
+
+    def _language_lines(self, languages: list[tuple[str, LanguagePlan]], column: int, step: int) -> list[str]:
+        """Block lines for new languages: `de: X` alone, else a mapping with `preferred:`."""
         lines = []
-        for lang, plan in new:
+        for lang, plan in languages:
             key = " " * column + scalar(lang, flow=False) + ":"
-            assert plan.preferred is not None  # checked by _plan
+            assert plan.preferred is not None  # checked by the planner
             if not plan.variant and not plan.forbidden:
                 lines.append(f"{key} {scalar(plan.preferred, flow=False)}")
                 continue
             lines.append(key)
             lines.append(" " * (column + step) + "preferred: " + scalar(plan.preferred, flow=False))
             lines.extend(" " * (column + step) + line for line in self._lists(plan))
-        self.insert_lines(last, lines)
+        return lines
 
     def _language_indent(self, renderings) -> int:
         """How far this file indents a language's mapping under its key."""

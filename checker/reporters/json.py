@@ -79,6 +79,7 @@ def compare_as_dict(result) -> dict:
         "comparisons": [
             {
                 "document": c.other.path,
+                **({"reference": c.reference.path, "crosslingual": True} if c.crosslingual else {}),
                 "similarity": {
                     "chrf": c.similarity.chrf,
                     "bleu": c.similarity.bleu,
@@ -92,12 +93,20 @@ def compare_as_dict(result) -> dict:
                         "reference": [_sentence(c.reference, i) for i in p.reference],
                         "document": [_sentence(c.other, j) for j in p.other],
                         "score": p.score,
+                        **({"shared": list(c.features[k])} if c.crosslingual else {}),
                     }
-                    for p in c.pairs
+                    for k, p in enumerate(c.pairs)
                 ],
+                **({"terms": [_trace(t) for t in c.traces]} if c.crosslingual else {}),
             }
             for c in result.comparisons
         ],
+        **({"chains": [
+            {"term": ch.term_id, "drift": ch.drift,
+             "steps": [{"path": st.path, "line": st.line, "column": st.column, "status": st.status, "text": st.text}
+                       for st in ch.steps]}
+            for ch in result.chains
+        ]} if result.chains else {}),
         "terms": [
             {"id": t.term_id, "language": t.language, "agree": t.agree, "documents": t.documents}
             for t in result.terms
@@ -105,6 +114,19 @@ def compare_as_dict(result) -> dict:
         "findings": [_finding(f) for f in result.findings],
         "summary": result.summary,
     }
+
+
+def _trace(t) -> dict:  # noqa: ANN001 - a comparison.model.Trace
+    """A source term in an aligned pair and what the translation has for it."""
+    src = t.source
+    out = {"pair": t.pair, "term": src.term_id,
+           "source": {"path": src.path, "line": src.line, "column": src.column, "text": src.text},
+           "status": t.status}
+    if t.found is not None:
+        out["found"] = {"path": t.found.path, "line": t.found.line, "column": t.found.column, "text": t.found.text}
+    elif t.text:
+        out["found"] = {"path": t.place[0], "line": t.place[1], "column": t.place[2], "text": t.text}
+    return out
 
 
 def _sentence(version, index: int) -> dict:

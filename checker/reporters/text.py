@@ -235,6 +235,34 @@ def _clip(text: str, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
 
+def _crosslingual_lines(c, a: int, b: int, paint, verbose: bool) -> list[str]:  # noqa: ANN001
+    """A translation aligned with its source: the pairs whose terms are not all rendered
+    as preferred (all with `verbose`), each term's status under them."""
+    sim = c.similarity
+    out = [paint(f"[{b}] against [{a}]", _BOLD) + (
+        f", across languages ({c.reference.language} -> {c.other.language}): {plural(len(c.pairs), 'aligned pair')}; "
+        f"aligned {sim.aligned_reference:.0%} of [{a}]'s sentences, {sim.aligned_other:.0%} of [{b}]'s"
+    )]
+    by_pair: dict[int, list] = {}
+    for t in c.traces:
+        by_pair.setdefault(t.pair, []).append(t)
+    shown = [k for k in range(len(c.pairs)) if verbose or any(t.status != "preferred" for t in by_pair.get(k, ()))]
+    for k in shown:
+        p = c.pairs[k]
+        r = [c.reference.sentences[i] for i in p.reference]
+        o = [c.other.sentences[j] for j in p.other]
+        out.append(f"  {p.score:6.1f}  [{a}] {r[0].line}:{r[0].column}  {_clip(' '.join(s.text for s in r))}")
+        out.append(f"          [{b}] {o[0].line}:{o[0].column}  {_clip(' '.join(s.text for s in o))}")
+        for t in by_pair.get(k, ()):
+            found = f" '{one_line(t.text)}'" if t.text else ""
+            out.append(f"          {one_line(t.source.term_id)}: '{one_line(t.source.text)}' -> {t.status}{found}")
+    hidden = len(c.pairs) - len(shown)
+    if hidden:
+        out.append(f"  {plural(hidden, 'more aligned pair') if shown else plural(hidden, 'aligned pair') + ', all'}"
+                   " with every term rendered as preferred, or none (--verbose shows them)")
+    return out
+
+
 def render_compare(result, color: bool = False, quiet: bool = False, verbose: bool = False) -> str:
     return escape_surrogates(_render_compare(result, color, quiet, verbose))
 
@@ -250,11 +278,15 @@ def _render_compare(result, color: bool = False, quiet: bool = False, verbose: b
     # Sides are numbered by position, never looked up by path: one file given twice is [1] and [2].
     out.append(paint("Documents", _BOLD))
     for i, v in enumerate(result.versions, 1):
-        role = "  (reference)" if i == 1 else ""
+        role = ("  (source)" if any(c.crosslingual for c in result.comparisons) else "  (reference)") if i == 1 else ""
         out.append(f"  [{i}] {shown_path(v.path)} ({v.language or '?'}; {plural(len(v.sentences), 'sentence')}){role}")
-    for b, c in enumerate(result.comparisons, 2):
-        a, sim = 1, c.similarity
+    number = {id(v): i for i, v in enumerate(result.versions, 1)}
+    for c in result.comparisons:
+        a, b, sim = number[id(c.reference)], number[id(c.other)], c.similarity
         out.append("")
+        if c.crosslingual:
+            out += _crosslingual_lines(c, a, b, paint, verbose)
+            continue
         out.append(paint(f"[{b}] against [{a}]", _BOLD) + (
             f": chrF {sim.chrf:.2f}, BLEU {sim.bleu:.2f} over {plural(len(c.pairs), 'aligned pair')}; "
             f"aligned {sim.aligned_reference:.0%} of [{a}]'s sentences, {sim.aligned_other:.0%} of [{b}]'s"
@@ -271,7 +303,20 @@ def _render_compare(result, color: bool = False, quiet: bool = False, verbose: b
         if hidden:
             what = plural(hidden, "more aligned pair") if shown else plural(hidden, "aligned pair") + ", all"
             out.append(f"  {what} with the same terms in the same renderings on both sides (--verbose shows them)")
-    rows = [t for t in result.terms if verbose or not t.agree]
+    if result.chains:
+        drifting = [ch for ch in result.chains if verbose or ch.drift is not None]
+        out.append("")
+        out.append(paint("Terms through the chain", _BOLD) + f": {plural(len(result.chains), 'source occurrence')}, "
+                   f"{len([ch for ch in result.chains if ch.drift is not None])} drifting")
+        for ch in drifting:
+            steps = " -> ".join(f"[{k}] '{one_line(st.text) or chr(0x2014)}' {st.status}"
+                                for k, st in enumerate(ch.steps, 1))
+            where = f"  (drifts at [{ch.drift + 1}] {shown_path(ch.steps[ch.drift].path)}:"\
+                    f"{ch.steps[ch.drift].line}:{ch.steps[ch.drift].column})" if ch.drift is not None else ""
+            out.append(f"  {one_line(ch.term_id)}: {steps}{where}")
+    crosslingual = any(c.crosslingual for c in result.comparisons)
+    # Across languages renderings differ by design: only terms a document lacks are shown.
+    rows = [t for t in result.terms if verbose or (t.absent_from if crosslingual else not t.agree)]
     if rows:
         out.append("")
         out.append(paint("Terms side by side", _BOLD))

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from checker.cli import main
-from checker.comparison import CompareError, run_compare
+from checker.comparison import run_compare
 from checker.glossary import parse_glossary
 
 GLOSS_YAML = """version: 1
@@ -93,11 +93,11 @@ def test_side_by_side_term_rows(write):
     assert rows["sphere-of-influence"].absent == [b]
 
 
-def test_documents_in_different_languages_are_refused(write):
+def test_documents_in_different_languages_are_compared_as_source_and_translation(write):
     a = write("en/a.txt", REFERENCE)
     b = write("de/b.txt", "Das Prinzip der unteilbaren Sicherheit ist grundlegend.")
-    with pytest.raises(CompareError, match="differs from the reference"):
-        run_compare([a, b], GLOSSARY)
+    (comparison,) = run_compare([a, b], GLOSSARY).comparisons
+    assert comparison.crosslingual and comparison.similarity.chrf is None  # chrF measures nothing across languages
 
 
 def test_cli_compare_json_on_the_default_corpus(root):

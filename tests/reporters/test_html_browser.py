@@ -270,3 +270,66 @@ def test_compare_page_in_chromium(browser, tmp_path):
     shutil.copyfile(tmp_path / "compare.png", ARTIFACTS / "compare.png")
     page.close()
     assert problems == []
+
+
+def test_crosslingual_compare_page_in_chromium(browser, tmp_path):
+    """A source, its German translation and the French one after it (--chain), from the
+    Debian Reference (tests/data/real/parallel-mini/): statuses highlighted, the pair filter,
+    the chain table; in light and dark schemes, with no script error."""
+    from checker.comparison import run_compare
+
+    data = "tests/data/real/parallel-mini"
+    paths = [f"{data}/ch02.en.html", f"{data}/ch02.de.html", f"{data}/ch02.fr.html"]
+    result = _in_root(lambda: run_compare(paths, load_glossary(f"{data}/glossary.yml"), chain=True))
+    path = tmp_path / "crosslingual.html"
+    path.write_text(html_reporter.render_compare(result), encoding="utf-8")
+    page, problems = _open(browser, path)
+
+    section = page.locator("#compare-2")
+    assert "Aligned across languages (en -> de)" in section.inner_text()
+    rows = section.locator("table.pairs tbody tr")
+    shown = section.locator("table.pairs tbody tr:visible")
+    # by default only the pairs with a term not rendered as preferred; any status, or all, on demand
+    assert rows.count() == 27 and shown.count() == 6
+    assert section.locator("form.row-filter output").inner_text() == "6 of 27 shown"
+    section.locator("form.row-filter select").select_option("")
+    assert shown.count() == 27
+    section.locator("form.row-filter select").select_option("forbidden")
+    assert shown.count() == 1 and "Spiegel-Servern" in shown.first.inner_text()
+    section.locator("form.row-filter select").select_option("absent")
+    assert shown.count() == 4
+    # each status has its own look: no two share colour and line style
+    section.locator("form.row-filter select").select_option("")
+    styles = {}
+    for status in ("preferred", "variant", "forbidden", "other", "absent"):
+        mark = section.locator(f"table.pairs mark.term.s-{status}").first
+        assert mark.is_visible()
+        styles[status] = mark.evaluate("e => { const s = getComputedStyle(e); "
+                                       "return s.textDecorationColor + ' ' + s.textDecorationStyle; }")
+    assert len(set(styles.values())) == 5, styles
+    # the traced terms beside each pair say the status in words
+    chips = section.locator("ul.traces .key:visible")
+    assert {chips.nth(i).inner_text() for i in range(chips.count())} == {
+        "preferred", "variant", "forbidden", "other", "absent"}
+
+    # the chain: drifting occurrences by default, the drift cell outlined
+    chain = page.locator("#chains")
+    assert chain.locator("tbody tr:visible").count() == 12
+    drift = chain.locator("td.drift").first
+    assert drift.is_visible() and "forbidden" in drift.inner_text()
+    assert drift.evaluate("e => getComputedStyle(e).outlineStyle") == "solid"
+
+    # printing shows every row and no filter
+    page.emulate_media(media="print")
+    assert shown.count() == 27 and chain.locator("tbody tr:visible").count() == 41
+    assert not section.locator("form.row-filter").is_visible()
+    page.emulate_media(media="screen")
+    page.screenshot(path=str(tmp_path / "crosslingual.png"), full_page=True)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(tmp_path / "crosslingual.png", ARTIFACTS / "compare-crosslingual.png")
+    page.close()
+
+    dark, dark_problems = _open(browser, path, scheme="dark")
+    assert dark.locator("#compare-2 mark.term.s-absent").first.is_visible()
+    dark.close()
+    assert problems == [] and dark_problems == []

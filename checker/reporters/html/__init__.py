@@ -260,5 +260,7 @@ def render(result: CheckResult, color: bool = False) -> str:
 
 
 def render_compare(result, color: bool = False) -> str:
-    """The compare report as one self-contained HTML page (`color` is ignored)."""
-    return render_page("compare.html.j2", compare_context(result))
+    """The compare report as one self-contained HTML page (`color` is ignored); across
+    languages with the styles and the pair filter of crosslingual.css and .js."""
+    context = compare_context(result)
+    return render_page("compare.html.j2", context, ("crosslingual",) if context["crosslingual"] else ())

@@ -8,7 +8,9 @@ from collections import Counter, defaultdict
 from typing import Any, Iterable, Sequence
 
 from checker.findings import SEVERITIES, Finding
+from checker.reporters.html.crosslingual import STATUS_NOTES, chain_rows, crosslingual_comparison
 from checker.reporters.html.labels import file_name
+from checker.reporters.html.spans import sentence_offset
 from checker.reporters.html.views import ComparisonView, DocView, PairView, Piece, TermRowView, findings_view, fmt
 
 MAX_PAIRS = 400  # aligned pairs shown per comparison
@@ -23,7 +25,7 @@ def highlight(sentence, marks: dict[tuple[str, int, int], str], path: str) -> li
     spans: list[tuple[int, int, Any]] = []
     used_until = 0
     for occ in sentence.occurrences:
-        start = _offset(text, sentence.line, sentence.column, occ.line, occ.column)
+        start = sentence_offset(text, sentence.line, sentence.column, occ.line, occ.column)
         if start is None or text[start : start + len(occ.text)] != occ.text or start < used_until:
             start = text.find(occ.text, used_until) if occ.text else -1
         if start < 0 or start < used_until:
@@ -45,21 +47,6 @@ def highlight(sentence, marks: dict[tuple[str, int, int], str], path: str) -> li
     return pieces
 
 
-def _offset(text: str, line: int, column: int, at_line: int, at_column: int) -> int | None:
-    """Offset in `text` (starting at line:column) of at_line:at_column, if the text reaches it."""
-    if at_line == line:
-        return at_column - column if at_column >= column else None
-    if at_line < line:
-        return None
-    start = 0
-    for _ in range(at_line - line):
-        nl = text.find("\n", start)
-        if nl < 0:
-            return None
-        start = nl + 1
-    return start + at_column - 1
-
-
 def _passage(version, indices: Iterable[int], marks, path: str) -> tuple[Piece, ...]:
     pieces: list[Piece] = []
     for k, i in enumerate(indices):
@@ -70,6 +57,8 @@ def _passage(version, indices: Iterable[int], marks, path: str) -> tuple[Piece, 
 
 
 def _comparison(c, docs: dict[str, DocView], findings: Sequence[Finding]) -> ComparisonView:
+    if c.crosslingual:
+        return crosslingual_comparison(c, docs, MAX_PAIRS)
     marks: dict[tuple[str, int, int], str] = {}
     for f in findings:
         if f.rule == "divergent-rendering" and f.path == c.other.path:
@@ -108,17 +97,31 @@ def compare_context(result) -> dict[str, Any]:
         for i, v in enumerate(result.versions, 1)
     ]
     by_path = {d.path: d for d in docs}
+    crosslingual = any(c.crosslingual for c in result.comparisons)
     rows = []
     for t in result.terms[:MAX_TERM_ROWS]:
+        # across languages renderings differ by design: a row says whether a document lacks the term
+        agree = not t.absent if crosslingual else t.agree
         if t.agree:
             state = "same renderings"
         elif t.absent:
             state = "absent from " + ", ".join(f"[{by_path[p].number}]" for p in t.absent)
         else:
-            state = "different renderings"
-        rows.append(TermRowView(t.term_id, t.language, t.agree, state,
+            state = "in every document" if crosslingual else "different renderings"
+        rows.append(TermRowView(t.term_id, t.language, agree, state,
                                 tuple(tuple(t.documents.get(d.path, {}).items()) for d in docs)))
+    chains = chain_rows(result.chains, len(docs))
+    extra = {} if not crosslingual else {
+        "status_notes": STATUS_NOTES,
+        "chains": chains,
+        "more_chains": len(result.chains) - len(chains),
+        "drifting": sum(1 for ch in result.chains if ch.drift is not None),
+    }
     return {
+        "crosslingual": crosslingual,
+        # with --chain each document is compared with the one before it, not with [1]
+        "chained": any(c.reference is not result.versions[0] for c in result.comparisons),
+        **extra,
         "title": "termcheck comparison",
         "signature": result.signature,
         "summary": result.summary,

@@ -40,13 +40,20 @@ def environment():
     return env
 
 
-@lru_cache(maxsize=1)
-def assets() -> dict[str, Any]:
-    """The inlined CSS and JS, and a Content-Security-Policy that allows exactly that script."""
+@lru_cache(maxsize=4)
+def assets(extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The inlined CSS and JS, and a Content-Security-Policy that allows exactly that script.
+
+    `extra` names further stylesheets and scripts (`NAME.css`, `NAME.js` in the templates)
+    that only some pages need, appended after the shared ones; a page without them is
+    byte for byte what it was before they existed."""
     from markupsafe import Markup
 
-    css = (TEMPLATES / "report.css").read_text(encoding="utf-8")
-    js = (TEMPLATES / "report.js").read_text(encoding="utf-8")
+    def read(name: str) -> str:
+        return (TEMPLATES / name).read_text(encoding="utf-8")
+
+    css = read("report.css") + "".join("\n" + read(f"{name}.css") for name in extra)
+    js = read("report.js") + "".join("\n" + read(f"{name}.js") for name in extra)
     assert "</style" not in css.lower() and "</script" not in js.lower()
     digest = base64.b64encode(hashlib.sha256(js.encode("utf-8")).digest()).decode("ascii")
     csp = (f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; "
@@ -54,6 +61,7 @@ def assets() -> dict[str, Any]:
     return {"css": Markup(css), "js": Markup(js), "csp": csp}
 
 
-def render_page(template: str, context: dict[str, Any]) -> str:
-    """`template` rendered with `context` and the assets: one self-contained page, valid UTF-8."""
-    return escape_surrogates(environment().get_template(template).render(**context, **assets()))
+def render_page(template: str, context: dict[str, Any], extra: tuple[str, ...] = ()) -> str:
+    """`template` rendered with `context` and the assets (with the `extra` ones): one
+    self-contained page, valid UTF-8."""
+    return escape_surrogates(environment().get_template(template).render(**context, **assets(extra)))

@@ -143,7 +143,7 @@ class Piece:
     """A run of a sentence: plain text, or a term's rendering (`kind` set) to highlight."""
 
     text: str
-    kind: str = ""  # "", "preferred", "variant", "forbidden"
+    kind: str = ""  # "", "preferred", "variant", "forbidden"; across languages also "other", "absent"
     divergent: bool = False
     title: str = ""
 
@@ -159,6 +159,50 @@ class PairView:
 
 
 @dataclass(frozen=True)
+class TraceView:
+    """A source term of an aligned pair and what the translation has for it."""
+
+    term: str
+    status: str  # preferred, variant, forbidden, other, absent
+    source: str  # the source's words
+    found: str  # the translation's words ("" when absent)
+    source_at: str  # "16:168"
+    found_at: str  # where `found` is; for other and absent, where the translation's passage starts
+
+
+@dataclass(frozen=True)
+class CrossPairView:
+    """An aligned pair of a source and its translation, each traced term highlighted on both sides."""
+
+    number: int  # 1 for the first aligned pair
+    score: str
+    shared: str  # what both sides share and the aligner went by: "term:package, number:2"
+    reference_at: str
+    other_at: str
+    reference: tuple[Piece, ...]
+    other: tuple[Piece, ...]
+    traces: tuple[TraceView, ...]
+    statuses: str  # its traces' statuses, space-separated, with "not-preferred" if one is not preferred
+
+
+@dataclass(frozen=True)
+class ChainCell:
+    """A document's column of a chain row: the term's status and text there."""
+
+    status: str  # "" where the chain stops before this document
+    text: str
+    at: str  # "line:column"
+    drift: bool  # the first document whose rendering is no longer the preferred one
+
+
+@dataclass(frozen=True)
+class ChainRowView:
+    term: str
+    cells: tuple[ChainCell, ...]  # one per document, in order
+    drifts: bool
+
+
+@dataclass(frozen=True)
 class ComparisonView:
     reference: DocView
     other: DocView
@@ -168,9 +212,14 @@ class ComparisonView:
     aligned_other: str
     chrf_signature: str
     bleu_signature: str
-    pairs: tuple[PairView, ...]
+    pairs: tuple[PairView | CrossPairView, ...]
     pair_count: int
-    divergent: int
+    divergent: int  # divergent renderings; across languages: traced terms not rendered as preferred
+    #: across languages (the reference is the source, `other` its translation)
+    crosslingual: bool = False
+    languages: str = ""  # "en -> de"
+    statuses: tuple[tuple[str, int], ...] = ()  # status -> traced terms, in STATUSES order
+    flagged: int = 0  # aligned pairs with a term not rendered as preferred (all, not only shown)
 
 
 @dataclass(frozen=True)
