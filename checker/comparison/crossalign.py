@@ -10,6 +10,7 @@ sentence and its translation share, strongest first:
   first four letters agree once both are transliterated to ASCII (anyascii: "Лавров" is
   "Lavrov", "Kernel" is "kernel"), and tokens with digits, capitals inside or symbols
   ("/etc/apt", "APT", "x86_64");
+- **punctuation** a translation keeps (?, !, :, ;, brackets; a weak bonus);
 - **length** in characters (Gale and Church 1993): a sentence's translation is about
   `c` times as long, with a variance that grows with the length; `c` is the ratio of the
   two documents' lengths.
@@ -45,7 +46,7 @@ SKIP = -math.log(0.0099 / 2) + 1.0
 #: variance of a translation's length per character of the source (Gale and Church: 6.8)
 VARIANCE = 6.8
 #: bonus (in nats) per shared feature, by kind
-BONUS = {"term": 2.5, "number": 2.0, "token": 1.5}
+BONUS = {"term": 2.5, "number": 2.0, "token": 1.5, "punct": 0.5}
 #: a feature found in more sentences than this on either side anchors nothing
 RARE = 3
 #: a 1-2, 2-1 or 2-2 pairing needs evidence for the sentence it adds (a feature it shares
@@ -56,6 +57,7 @@ MISFIT = 3.0
 BAND, BAND_SHARE = 12, 0.03
 
 _NUMBER = re.compile(r"\d+")
+_MARKS = {"?": "?？", "!": "!！", ":": ":：", "(": "(（", ";": ";；"}
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _TOKEN = re.compile(r"\S*(?:\d|[A-Z].*[A-Z]|[/@#$%&=_.:]\w)\S*")
 
@@ -120,6 +122,9 @@ def _features(sentence: Sentence, language: str | None) -> frozenset[str]:
     text = sentence.text
     out = {f"term:{t}" for t in sentence.terms}
     out.update(f"number:{int(n)}" for n in _NUMBER.findall(text) if len(n) <= 9)
+    # Punctuation a translation keeps: a question, an exclamation, a colon, brackets
+    # (full-width forms are the same marks).
+    out.update(f"punct:{mark}" for mark, forms in _MARKS.items() if any(f in text for f in forms))
     for token in _TOKEN.findall(text):
         token = token.strip(".,;:!?()[]{}\"'«»“”„‚‘’")
         if len(token) >= 2 and not token.isdigit():
