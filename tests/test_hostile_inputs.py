@@ -18,37 +18,19 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+from tests.conftest import KYIV_GLOSSARY, termcheck
 
 HOSTILE = Path(__file__).parent / "data" / "hostile"
 
-GLOSSARY = """\
-version: 1
-terms:
-  - id: kyiv
-    renderings:
-      en: {preferred: Kyiv, forbidden: [Kiev]}
-"""
-
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="FIFOs, sockets and byte file names are POSIX")
-
-
-def run(cwd: Path, *args: str):
-    old = os.getcwd()
-    os.chdir(cwd)
-    try:
-        return CliRunner().invoke(main, list(args), catch_exceptions=False)
-    finally:
-        os.chdir(old)
 
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A checkout: a glossary, one good file with a forbidden rendering, a repository top."""
     (tmp_path / ".git").mkdir()
-    (tmp_path / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "glossary.yml").write_text(KYIV_GLOSSARY, encoding="utf-8")
     (tmp_path / "en").mkdir()
     (tmp_path / "en" / "good.txt").write_text("He went to Kiev.\n", encoding="utf-8")
     return tmp_path
@@ -59,7 +41,7 @@ def findings(result) -> list[tuple[str, int, str, str]]:
 
 
 def check_json(cwd: Path, *args: str):
-    return run(cwd, "check", "en", "--isolated", "-j", "1", "--format", "json", *args)
+    return termcheck("check", "en", "--isolated", "-j", "1", "--format", "json", *args, cwd=cwd)
 
 
 # --- 4: PO charsets --------------------------------------------------------------------------
@@ -135,7 +117,7 @@ def test_po_charset_on_a_dask_worker_is_a_read_error_not_a_cluster_failure(tree)
 def test_bad_configuration_is_one_line_and_exit_2(tree, name, where, message):
     config = tree / ".termcheck.toml"
     shutil.copy(HOSTILE / name, config)
-    result = run(tree, "check", "en")  # found by walking up, as in a pre-commit hook
+    result = termcheck("check", "en", cwd=tree)  # found by walking up, as in a pre-commit hook
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"{config}{where}{message}"]
     assert "Traceback" not in result.stdout + result.stderr
@@ -143,7 +125,7 @@ def test_bad_configuration_is_one_line_and_exit_2(tree, name, where, message):
 
 def test_deeply_nested_pyproject_in_the_checked_tree_is_one_line_and_exit_2(tree):
     shutil.copy(HOSTILE / "pyproject-deep.toml", tree / "pyproject.toml")
-    result = run(tree, "check", "en")
+    result = termcheck("check", "en", cwd=tree)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"{tree / 'pyproject.toml'}:8:37: error: arrays and tables nested more than 32 deep"]
 
@@ -161,7 +143,7 @@ def test_threshold_range_ends_are_valid(tree, value):
 
 
 def test_threshold_nan_on_the_command_line_is_a_usage_error(tree):
-    result = run(tree, "check", "en", "--isolated", "--threshold", "nan")
+    result = termcheck("check", "en", "--isolated", "--threshold", "nan", cwd=tree)
     assert result.exit_code == 2 and "nan is not a number from 0 to 100" in result.stderr
 
 
@@ -175,10 +157,10 @@ def test_file_name_not_utf8_is_escaped_in_every_format(tree, fmt):
         pytest.skip("APFS refuses file names that are not UTF-8")
     shutil.copy(HOSTILE / "name-not-utf8.txt", os.path.join(os.fsencode(tree / "en"), b"d\xff.txt"))
     out = tree / f"report.{fmt}"
-    result = run(tree, "check", "en", "--isolated", "-j", "1", "--format", fmt, "-o", str(out))
+    result = termcheck("check", "en", "--isolated", "-j", "1", "--format", fmt, "-o", str(out), cwd=tree)
     assert result.exit_code == 1, result.stderr  # both files have "Kiev"
     report = out.read_bytes().decode("utf-8")  # valid UTF-8, or this raises
-    stdout = run(tree, "check", "en", "--isolated", "-j", "1", "--format", fmt).stdout_bytes.decode("utf-8")
+    stdout = termcheck("check", "en", "--isolated", "-j", "1", "--format", fmt, cwd=tree).stdout_bytes.decode("utf-8")
     assert stdout == report
     if fmt == "json":
         paths = [f["path"] for f in json.loads(report)["findings"]]
@@ -265,16 +247,16 @@ def test_file_above_the_size_limit_is_a_read_error(tree):
         ("en/good.txt", 1, "forbidden-rendering", "forbidden rendering 'Kiev'; use 'Kyiv'"),
     ]
     (tree / ".termcheck.toml").write_text('max-file-size = "4 KiB"\n')  # the configuration raises it
-    result = run(tree, "check", "en", "-j", "1", "--format", "json")
+    result = termcheck("check", "en", "-j", "1", "--format", "json", cwd=tree)
     assert [f[0] for f in findings(result)] == ["en/big.txt"] * 200 + ["en/good.txt"]
-    result = run(tree, "check", "en", "-j", "1", "--max-file-size", "2000")  # the option wins
+    result = termcheck("check", "en", "-j", "1", "--max-file-size", "2000", cwd=tree)  # the option wins
     assert result.exit_code == 1 and "en/big.txt:1:1: error read-error 3,400 bytes" in result.stdout
 
 
 @pytest.mark.parametrize("value", ['"lots"', "0", "-1", "1.5", '"2 PB"'])
 def test_invalid_max_file_size_in_configuration(tree, value):
     (tree / ".termcheck.toml").write_text(f"max-file-size = {value}\n")
-    result = run(tree, "check", "en")
+    result = termcheck("check", "en", cwd=tree)
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{tree / '.termcheck.toml'}:1:1: error: 'max-file-size' must be a ")
 

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.model import Document, Segment
+from checker.documents.prose import read_prose
 from checker.project.suppressions.markers import blank_markers
 
 
 def read_text(path: str, data: bytes) -> Document:
     """A Document of `data`'s paragraphs; language is left for the caller to settle."""
-    text, encoding = decode(data, path)
-    text = normalise_newlines(text)
-    return Document(
-        path=path,
-        format="text",
-        language=None,
-        language_source="unknown",
-        # Suppression markers are no prose: blanked (offsets kept) before anything is matched.
-        segments=tuple(paragraphs(path, blank_markers(text))),
-        encoding=encoding,
-        text=text,
-    )
+    # Suppression markers are no prose: blanked (offsets kept) before anything is matched.
+    return read_prose(path, data, "text", lambda path, text: paragraphs(path, blank_markers(text)))
 
 
 def paragraphs(path: str, text: str) -> list[Segment]:

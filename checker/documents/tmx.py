@@ -22,13 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from checker.documents.model import Document, ReadError, Segment
-from checker.documents.xmltext import (
-    OBJECT,
-    CollectedText,
-    WrongRoot,
-    locator_position,
-    parse_xml,
-)
+from checker.documents.xmltext import CapturingHandler, CollectedText, WrongRoot, parse_xml, unit_segment
 from checker.language import normalise_tag, same_language
 
 __all__ = ["read_tmx"]
@@ -67,30 +61,21 @@ def _handler_class():  # noqa: ANN202
     # xml.sax is only imported when a TMX file is read.
     from xml.sax.handler import ContentHandler
 
-    class Handler(ContentHandler):
+    class Handler(CapturingHandler, ContentHandler):
         """Collects units, their variants' text and notes, with positions."""
 
         path = ""  # set by read_tmx: errors raised while parsing name the file
+        placeholders = _PLACEHOLDERS
+        dropped = _DROPPED
 
         def __init__(self) -> None:
             super().__init__()
-            self.locator = None
-            self.depth = 0
             self.version = ""
             self.srclang = ""
             self.units: list[_Unit] = []
             self.unit: _Unit | None = None
             self.variant: _Variant | None = None
-            self.capture: CollectedText | None = None  # the seg, note or prop being read
-            self.capture_depth = 0
-            self.capture_kind = ""
             self.prop_type = ""
-
-        def setDocumentLocator(self, locator) -> None:  # noqa: ANN001, N802
-            self.locator = locator
-
-        def position(self) -> tuple[int, int]:
-            return locator_position(self.locator)
 
         def startElementNS(self, name, qname, attrs) -> None:  # noqa: ANN001, N802
             local = name[1]
@@ -100,7 +85,7 @@ def _handler_class():  # noqa: ANN202
                     raise WrongRoot(local, *self.position())
                 self.version = attrs.get((None, "version"), "")
             if self.capture is not None:
-                self._inline_start(local)
+                self.inline_start(local)
             elif local == "header" and self.depth == 2:
                 self.srclang = attrs.get((None, "srclang"), "").strip()
             elif local == "tu" and self.unit is None:
@@ -115,36 +100,16 @@ def _handler_class():  # noqa: ANN202
                 self.variant = _Variant(language, _key(language), *self.position())
             elif local == "seg" and self.variant is not None:
                 self.variant.seg = CollectedText()
-                self._capture(self.variant.seg, "seg")
+                self.start_capture(self.variant.seg, "seg")
             elif local in ("note", "prop"):
                 self.prop_type = attrs.get((None, "type"), "") if local == "prop" else ""
-                self._capture(CollectedText(), local)
-
-        def _capture(self, text: CollectedText, kind: str) -> None:
-            self.capture, self.capture_depth, self.capture_kind = text, self.depth, kind
-
-        def _inline_start(self, local: str) -> None:
-            capture = self.capture
-            assert capture is not None
-            counting = not capture.counting or capture.counting[-1]
-            if local in _PLACEHOLDERS:
-                if counting:
-                    capture.add(OBJECT, *self.position())
-                capture.counting.append(False)  # native code, not text
-            elif local == "sub":
-                capture.counting.append(True)  # a sub-flow inside code is text again
-            elif local in _DROPPED:
-                capture.counting.append(False)
-            else:
-                capture.counting.append(counting)  # <hi>: its text counts
+                self.start_capture(CollectedText(), local)
 
         def endElementNS(self, name, qname) -> None:  # noqa: ANN001, N802
             local = name[1]
             if self.capture is not None:
-                if self.depth == self.capture_depth:
+                if self.capture_ends():
                     self._end_capture()
-                else:
-                    self.capture.counting.pop()
             elif local == "tuv" and self.variant is not None and self.unit is not None:
                 self.unit.variants.append(self.variant)
                 self.variant = None
@@ -165,15 +130,6 @@ def _handler_class():  # noqa: ANN202
             if text:
                 owner = self.variant if self.variant is not None else self.unit
                 owner.comments.extend(text.splitlines())
-
-        def characters(self, content: str) -> None:
-            if self.capture is not None:
-                self.capture.add(content, *self.position())
-
-        def skippedEntity(self, name: str) -> None:  # noqa: N802
-            # An entity defined in an external DTD we do not fetch.
-            if self.capture is not None:
-                self.capture.add(OBJECT, *self.position())
 
     return Handler
 
@@ -203,22 +159,9 @@ def read_tmx(path: str, data: bytes, *, lang: str | None = None) -> Document:
         if target is None or target.seg is None or not target.seg.text.strip():
             continue  # no translation in this language
         used[target.key] += 1
-        first = target.seg.anchors[0]
-        src_first = src.seg.anchors[0] if src is not None and src.seg is not None and src.seg.anchors else None
-        segments.append(
-            Segment(
-                path=path,
-                line=first.line,
-                column=first.column,
-                text=target.seg.text,
-                anchors=tuple(target.seg.anchors) if len(target.seg.anchors) > 1 else (),
-                source=src.seg.text if src is not None and src.seg is not None else None,
-                source_line=src_first.line if src_first else None,
-                source_column=src_first.column if src_first else None,
-                unit_id=unit.tuid if unit.tuid is not None else f"tu-{unit.ordinal}",
-                comments=(*unit.comments, *(src.comments if src else ()), *target.comments),
-            )
-        )
+        unit_id = unit.tuid if unit.tuid is not None else f"tu-{unit.ordinal}"
+        comments = (*unit.comments, *(src.comments if src else ()), *target.comments)
+        segments.append(unit_segment(path, target.seg, src.seg if src is not None else None, unit_id, comments))
     # The document's language: the tag its checked variants carry most often.
     chosen = min(used, key=lambda k: (-used[k], k)) if used else wanted
     language = normalise_tag(chosen) if chosen else None

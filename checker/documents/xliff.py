@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.documents.model import Document, Segment
-from checker.documents.xmltext import OBJECT, WrongRoot, locator_position, parse_xml
+from checker.documents.xmltext import OBJECT, CapturingHandler, WrongRoot, parse_xml, unit_segment
 from checker.documents.xmltext import CollectedText as _Text
 from checker.language import normalise_tag
 
@@ -39,19 +39,18 @@ class _Unit:
     pairs: list[tuple[str | None, _Text | None, _Text | None, str | None]] = field(default_factory=list)
 
 
-
-
 def _content_handler_class():  # noqa: ANN202
     # xml.sax is only imported when an XLIFF file is read.
     from xml.sax.handler import ContentHandler
 
-    class Handler(ContentHandler):
+    class Handler(CapturingHandler, ContentHandler):
         """Collects units, their source/target text and notes, with positions."""
+
+        placeholders = _PLACEHOLDERS
+        dropped = _PAIRED_CODES
 
         def __init__(self) -> None:
             super().__init__()
-            self.locator = None
-            self.depth = 0
             self.version2 = False
             self.source_language: str | None = None
             self.target_language: str | None = None
@@ -62,15 +61,6 @@ def _content_handler_class():  # noqa: ANN202
             self.state: str | None = None
             self.source: _Text | None = None
             self.target: _Text | None = None
-            self.capture: _Text | None = None  # the source, target or note being read
-            self.capture_depth = 0
-            self.capture_kind = ""
-
-        def setDocumentLocator(self, locator) -> None:  # noqa: ANN001, N802
-            self.locator = locator
-
-        def position(self) -> tuple[int, int]:
-            return locator_position(self.locator)
 
         def startElementNS(self, name, qname, attrs) -> None:  # noqa: ANN001, N802
             uri, local = name
@@ -89,7 +79,7 @@ def _content_handler_class():  # noqa: ANN202
             parent = self.path[-1] if self.path else ""
             self.path.append(local)
             if self.capture is not None:
-                self._inline_start(local)
+                self.inline_start(local)
                 return
             if not ours:
                 return
@@ -111,38 +101,19 @@ def _content_handler_class():  # noqa: ANN202
                     self.state = attr.get("state")
                 text = _Text()
                 setattr(self, local, text)
-                self._capture(text, local)
+                self.start_capture(text, local)
             elif local == "note":
-                self._capture(_Text(), "note")
-
-        def _capture(self, text: _Text, kind: str) -> None:
-            self.capture, self.capture_depth, self.capture_kind = text, self.depth, kind
-
-        def _inline_start(self, local: str) -> None:
-            capture = self.capture
-            assert capture is not None
-            counting = not capture.counting or capture.counting[-1]
-            if local in _PLACEHOLDERS:
-                capture.add(OBJECT, *self.position())
-                capture.counting.append(False)  # native code, not text
-            elif local == "sub":
-                capture.counting.append(True)  # a sub-flow inside code is text again
-            elif local in _PAIRED_CODES:
-                capture.counting.append(False)
-            else:
-                capture.counting.append(counting)
+                self.start_capture(_Text(), "note")
 
         def endElementNS(self, name, qname) -> None:  # noqa: ANN001, N802
             local = name[1]
             if self.capture is not None:
-                if self.depth == self.capture_depth:
+                if self.capture_ends():
                     if self.capture_kind == "note" and self.unit is not None:
                         note = self.capture.text.strip()
                         if note:
                             self.unit.notes.extend(note.splitlines())
                     self.capture = None
-                else:
-                    self.capture.counting.pop()
             elif self.unit is not None:
                 if local == "segment" and self.version2:
                     self.unit.pairs.append((self.segment_id, self.source, self.target, self.state))
@@ -153,15 +124,6 @@ def _content_handler_class():  # noqa: ANN202
                     self.unit = None
             self.path.pop()
             self.depth -= 1
-
-        def characters(self, content: str) -> None:
-            if self.capture is not None:
-                self.capture.add(content, *self.position())
-
-        def skippedEntity(self, name: str) -> None:  # noqa: N802
-            # An entity defined in an external DTD we do not fetch.
-            if self.capture is not None:
-                self.capture.add(OBJECT, *self.position())
 
     return Handler
 
@@ -191,22 +153,7 @@ def read_xliff(path: str, data: bytes, *, include_unfinished: bool = False) -> D
             unit_id = unit.id
             if several:
                 unit_id = f"{unit.id}[{segment_id if segment_id is not None else index}]"
-            first = target.anchors[0]
-            source_first = source.anchors[0] if source is not None and source.anchors else None
-            segments.append(
-                Segment(
-                    path=path,
-                    line=first.line,
-                    column=first.column,
-                    text=target.text,
-                    anchors=tuple(target.anchors) if len(target.anchors) > 1 else (),
-                    source=source.text if source is not None else None,
-                    source_line=source_first.line if source_first else None,
-                    source_column=source_first.column if source_first else None,
-                    unit_id=unit_id,
-                    comments=tuple(unit.notes),
-                )
-            )
+            segments.append(unit_segment(path, target, source, unit_id, tuple(unit.notes)))
     declared = (handler.target_language or "").strip()
     language = normalise_tag(declared) if declared else None
     problem = (1, f"XLIFF target language '{declared}' is not a language tag") if declared and language is None else None

@@ -1,5 +1,6 @@
-"""What the XML readers (XLIFF, TMX) share: parsing with defusedxml's expat SAX reader,
-the encodings expat cannot read itself, and text collected with the anchors that place it.
+"""What the XML readers (XLIFF, TMX, and the localization formats' element tree in
+checker.documents.l10n.xmltree) share: parsing with defusedxml's expat SAX reader, the
+encodings expat cannot read itself, and text collected with the anchors that place it.
 
 ElementTree keeps no positions: the SAX locator gives the line and column where each run
 of character data starts, and each run becomes an Anchor, so positions stay exact across
@@ -13,27 +14,28 @@ import codecs
 import io
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import TypeVar
 
-from checker.documents.model import Anchor, ReadError
+from checker.documents.model import ReadError, Segment
+from checker.documents.pieces import OBJECT, Pieces
 
-#: What an inline placeholder (a tag standing for native code) becomes in the text.
-OBJECT = "\ufffc"
+__all__ = ["OBJECT", "CapturingHandler", "CollectedText", "WrongRoot", "locator_position", "parse_xml", "unit_segment"]
+
 _ENCODING_DECL = re.compile(rb"""^(\s*<\?xml[^>]*?)(encoding\s*=\s*(["'])([A-Za-z0-9._-]+)\3)""")
 
 
-@dataclass
-class CollectedText:
-    """Text being collected from one element, with the anchors placing it in the file."""
+class CollectedText(Pieces):
+    """Text being collected from one element, with the anchors placing it in the file.
 
-    parts: list[str] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
-    length: int = 0
-    # Where the next character would sit if it followed the last one in the file.
-    next_position: tuple[int, int] = (0, 0)
-    # One entry per open inline element: does its character data count?
-    counting: list[bool] = field(default_factory=list)
+    Expat reports text in pieces (at newlines, entities, buffer ends): Pieces gives an anchor
+    only to a piece that does not simply continue the previous one."""
+
+    __slots__ = ("counting",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        #: one entry per open inline element: does its character data count?
+        self.counting: list[bool] = []
 
     @property
     def text(self) -> str:
@@ -41,22 +43,93 @@ class CollectedText:
 
     def add(self, data: str, line: int, column: int) -> None:
         if self.counting and not self.counting[-1]:
-            return
-        if not data:
-            return
-        if self.anchors and self.anchors[-1].offset == self.length:
-            self.anchors.pop()  # nothing was added at the old anchor
-        # Expat reports text in pieces (at newlines, entities, buffer ends); a piece
-        # that simply continues the previous one needs no anchor of its own.
-        if not self.anchors or self.next_position != (line, column):
-            self.anchors.append(Anchor(self.length, line, column))
-        self.parts.append(data)
-        self.length += len(data)
-        newlines = data.count("\n")
-        if newlines:
-            self.next_position = (line + newlines, len(data) - data.rfind("\n"))
+            return  # inside native code
+        Pieces.add(self, data, line, column)
+
+
+class CapturingHandler:
+    """What the XLIFF and TMX SAX handlers share, mixed into xml.sax's ContentHandler (which
+    is only imported when such a file is read): positions from the locator, and the text of
+    the element being captured (a target, a `<seg>`, a note) with its inline elements.
+
+    Inside a capture, an element named in `placeholders` stands for native code: one U+FFFC,
+    its content dropped; one in `dropped` is a formatting code whose content is dropped too;
+    a `<sub>` flow inside code is text again; any other inline element's text counts as the
+    text around it does."""
+
+    placeholders: frozenset[str] = frozenset()
+    dropped: frozenset[str] = frozenset()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.locator = None
+        self.depth = 0
+        self.capture: CollectedText | None = None
+        self.capture_depth = 0
+        self.capture_kind = ""
+
+    def setDocumentLocator(self, locator) -> None:  # noqa: ANN001, N802
+        self.locator = locator
+
+    def position(self) -> tuple[int, int]:
+        return locator_position(self.locator)
+
+    def start_capture(self, text: CollectedText, kind: str) -> None:
+        """Collect the text of the element just opened (at `depth`) into `text`."""
+        self.capture, self.capture_depth, self.capture_kind = text, self.depth, kind
+
+    def inline_start(self, local: str) -> None:
+        """An element opened inside the capture."""
+        capture = self.capture
+        assert capture is not None
+        if local in self.placeholders:
+            capture.add(OBJECT, *self.position())  # (add() keeps nothing inside native code)
+            capture.counting.append(False)  # native code, not text
+        elif local == "sub":
+            capture.counting.append(True)
+        elif local in self.dropped:
+            capture.counting.append(False)
         else:
-            self.next_position = (line, column + len(data))
+            capture.counting.append(not capture.counting or capture.counting[-1])
+
+    def capture_ends(self) -> bool:
+        """At an element's end inside the capture: whether it is the captured element itself
+        (else an inline element closes)."""
+        if self.depth == self.capture_depth:
+            return True
+        assert self.capture is not None
+        self.capture.counting.pop()
+        return False
+
+    def characters(self, content: str) -> None:
+        if self.capture is not None:
+            self.capture.add(content, *self.position())
+
+    def skippedEntity(self, name: str) -> None:  # noqa: N802
+        # An entity defined in an external DTD we do not fetch.
+        if self.capture is not None:
+            self.capture.add(OBJECT, *self.position())
+
+
+def unit_segment(
+    path: str, target: CollectedText, source: CollectedText | None, unit_id: str | None, comments: tuple[str, ...]
+) -> Segment:
+    """A bilingual unit's Segment: `target`'s text where it is written, `source`'s text and
+    first position."""
+    first = target.anchors[0]
+    source_first = source.anchors[0] if source is not None and source.anchors else None
+    return Segment(
+        path=path,
+        line=first.line,
+        column=first.column,
+        text=target.text,
+        anchors=tuple(target.anchors) if len(target.anchors) > 1 else (),
+        source=source.text if source is not None else None,
+        source_line=source_first.line if source_first else None,
+        source_column=source_first.column if source_first else None,
+        unit_id=unit_id,
+        comments=comments,
+    )
 
 
 class WrongRoot(Exception):
@@ -78,23 +151,26 @@ H = TypeVar("H")
 _UTF32_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"))
 
 
-def parse_xml(path: str, data: bytes, make_handler: Callable[[], H], kind: str) -> tuple[H, str]:
+def parse_xml(
+    path: str, data: bytes, make_handler: Callable[[], H], kind: str, *, comments: bool = False
+) -> tuple[H, str]:
     """A SAX handler from `make_handler` run over `data`, and the file's encoding; every
     parse failure becomes a ReadError (a WrongRoot one says the file is not `kind`,
-    "an XLIFF file")."""
+    "an XLIFF file"). With `comments`, the handler is the lexical handler too: its
+    `comment` method receives the XML comments."""
     m = _ENCODING_DECL.match(data)
     for bom, codec in _UTF32_BOMS:  # expat reads no UTF-32: decode here, parse as UTF-8
         if data.startswith(bom):
             text = _decode(data[len(bom) :], codec, path)
             if m := _ENCODING_DECL.match(text.encode("utf-8")):
                 text = m.group(1).decode("ascii") + " " * len(m.group(2)) + text[len(m.group(0)) :]
-            return _run(path, text.encode("utf-8"), make_handler(), kind), "utf-32"
+            return _run(path, text.encode("utf-8"), make_handler(), kind, comments), "utf-32"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"  # expat reads the BOM itself
     else:
         encoding = m.group(4).decode("ascii").lower() if m else "utf-8"
     try:
-        return _run(path, data, make_handler(), kind), encoding
+        return _run(path, data, make_handler(), kind, comments), encoding
     except _MultiByte:
         pass
     # Expat only knows single-byte encodings beyond UTF-8/16: decode in Python and
@@ -105,7 +181,7 @@ def parse_xml(path: str, data: bytes, make_handler: Callable[[], H], kind: str) 
 
     text = decode_as(data, encoding, path)
     blanked = m.group(1).decode("ascii") + " " * len(m.group(2))
-    return _run(path, blanked.encode("utf-8") + text[len(m.group(0)) :].encode("utf-8"), make_handler(), kind), encoding
+    return _run(path, blanked.encode("utf-8") + text[len(m.group(0)) :].encode("utf-8"), make_handler(), kind, comments), encoding
 
 
 def _decode(data: bytes, codec: str, path: str) -> str:
@@ -119,12 +195,13 @@ class _MultiByte(Exception):
     pass
 
 
-def _run(path: str, data: bytes, handler: H, kind: str) -> H:
+def _run(path: str, data: bytes, handler: H, kind: str, comments: bool) -> H:
     from xml.sax import SAXException, SAXParseException
     from xml.sax.handler import (
         feature_external_ges,
         feature_external_pes,
         feature_namespaces,
+        property_lexical_handler,
     )
     from xml.sax.xmlreader import InputSource
 
@@ -135,11 +212,14 @@ def _run(path: str, data: bytes, handler: H, kind: str) -> H:
     parser.forbid_entities = True
     parser.forbid_dtd = False
     # Nothing external is ever fetched (the two features below), so an external DTD
-    # reference is harmless and old files with a DOCTYPE (XLIFF 1.1, TMX) stay readable.
+    # reference is harmless and old files with a DOCTYPE (XLIFF 1.1, TMX, Qt's `<!DOCTYPE TS>`)
+    # stay readable.
     parser.forbid_external = False
     parser.setFeature(feature_external_ges, False)
     parser.setFeature(feature_external_pes, False)
     parser.setFeature(feature_namespaces, True)
+    if comments:
+        parser.setProperty(property_lexical_handler, handler)
     parser.setContentHandler(handler)
     source = InputSource()
     source.setByteStream(io.BytesIO(data))

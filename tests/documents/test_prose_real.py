@@ -4,23 +4,18 @@ and column, and nothing in code, markup or link targets; a clean page gives no f
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+from tests.documents.conftest import check_json
 
 FORMATS = Path(__file__).resolve().parents[1] / "data" / "real" / "formats"
 GLOSSARY = FORMATS / "glossary-prose.yml"
 
 
 def check(*paths: str | Path, glossary: Path = GLOSSARY) -> tuple[int, dict]:
-    result = CliRunner().invoke(
-        main, ["check", "-g", str(glossary), "--format", "json", *map(str, paths)], catch_exceptions=False
-    )
-    return result.exit_code, json.loads(result.output)
+    return check_json("-g", glossary, *paths)
 
 
 def findings(report: dict) -> list[tuple]:

@@ -9,20 +9,9 @@ import pytest
 from checker.documents import ReadError, read_document
 from checker.documents.pieces import OBJECT
 from checker.documents.rst import segments
+from tests.documents.conftest import assert_exact
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "formats" / "rst" / "quickstart.rst"
-
-
-def assert_exact(segs, content: str) -> None:
-    """Every character kept in a segment is the file's character at Segment.position()."""
-    lines = content.split("\n")
-    for seg in segs:
-        for i, ch in enumerate(seg.text):
-            if ch == OBJECT:
-                continue
-            line, column = seg.position(i)
-            written = lines[line - 1][column - 1] if column <= len(lines[line - 1]) else "\n"
-            assert written == ch, (seg.text, i)
 
 
 SAMPLE = """\

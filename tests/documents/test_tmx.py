@@ -3,17 +3,16 @@ multilingual memories and --lang, and `termcheck check` / `--fix` on TMX files."
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
 from checker.documents import SUFFIXES, ReadError, iter_paths, read_document
 from checker.documents.xmltext import OBJECT
+from tests.conftest import termcheck
+from tests.documents.conftest import check_json
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real" / "tmx"
 
@@ -59,11 +58,6 @@ terms:
 def at(content: str, line: int, column: int) -> str:
     """The file's text from line:column on."""
     return content.split("\n")[line - 1][column - 1 :]
-
-
-def check_json(*args: str) -> tuple[int, dict]:
-    result = CliRunner().invoke(main, ["check", "--format", "json", "-j", "1", *args], catch_exceptions=False)
-    return result.exit_code, json.loads(result.output)
 
 
 # -- what is read -------------------------------------------------------------------------
@@ -201,7 +195,7 @@ def test_utf16_with_bom_is_read_and_fixed_in_place(write):
     code, report = check_json("-g", g, path)
     assert code == 1
     assert [(f["rule"], f["line"], f["column"]) for f in report["findings"]] == [("forbidden-rendering", 13, 58)]
-    result = CliRunner().invoke(main, ["check", "-g", g, "--fix", path], catch_exceptions=False)
+    result = termcheck("check", "-g", g, "--fix", path)
     assert "1 fix in 1 file" in result.output
     # byte-exact outside the replaced word: the BOM, the encoding and every other byte kept
     assert Path(path).read_bytes() == content.replace("Akte", "Datei", 1).encode("utf-16")
@@ -221,7 +215,7 @@ def test_utf32_with_bom_and_utf8_with_bom(write):
 def test_fix_replaces_only_the_forbidden_word(write):
     content = TMX.replace("Die <bpt", "Die Akte <bpt")
     path = write("tm/app.tmx", content.encode("utf-8"))
-    CliRunner().invoke(main, ["check", "-g", write("glossary.yml", GLOSSARY), "--fix", path])
+    termcheck("check", "-g", write("glossary.yml", GLOSSARY), "--fix", path)
     assert Path(path).read_bytes() == content.replace("Akte", "Datei", 1).encode("utf-8")
 
 

@@ -18,13 +18,9 @@ from checker.project.fix.replacement import case_pattern
 from checker.project.fix.write import apply_fixes
 from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher
+from tests.conftest import KYIV_GLOSSARY
 
-GLOSSARY = """\
-version: 1
-terms:
-  - id: kyiv
-    renderings:
-      en: {preferred: Kyiv, forbidden: [Kiev]}
+GLOSSARY = KYIV_GLOSSARY + """\
   - id: indivisible-security
     renderings:
       en: {preferred: indivisible security, forbidden: [undivided security]}

@@ -9,13 +9,9 @@ from checker.glossary import parse_glossary
 from checker.matching.matcher import Matcher
 from checker.project.fix import plan_paths
 from checker.project.fix.write import apply_fixes
+from tests.conftest import KYIV_GLOSSARY
 
-GLOSSARY = """\
-version: 1
-terms:
-  - id: kyiv
-    renderings:
-      en: {preferred: Kyiv, forbidden: [Kiev]}
+GLOSSARY = KYIV_GLOSSARY + """\
   - id: qa
     renderings:
       en: {preferred: "Q&A <P>", forbidden: [FAQ]}

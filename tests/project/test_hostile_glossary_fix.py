@@ -13,28 +13,15 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
 from checker.project.fix import plan_paths
 from checker.project.fix.write import apply_fixes
 from checker.glossary import GlossaryError, parse_glossary
 from checker.glossary.dump import dump_glossary
 from checker.matching.matcher import Matcher
+from tests.conftest import KYIV_GLOSSARY, termcheck
 
 HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
-
-GLOSSARY = """\
-version: 1
-terms:
-  - id: kyiv
-    renderings:
-      en: {preferred: Kyiv, forbidden: [Kiev]}
-"""
-
-
-def run(*args: str):
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 
 def error_lines(result) -> list[str]:
@@ -46,7 +33,7 @@ def error_lines(result) -> list[str]:
 
 def check_with_glossary(glossary: str, write) -> object:
     doc = write("en/a.txt", "They met in Kyiv.\n")
-    return run("check", "--no-cache", "-g", glossary, doc)
+    return termcheck("check", "--no-cache", "-g", glossary, doc)
 
 
 def test_alias_in_glossary_is_refused_in_one_line(write):
@@ -119,10 +106,10 @@ def test_ampersand_and_asterisk_in_renderings_still_load():
     ],
 )
 def test_hostile_baseline_is_one_line_and_exit_2(write, name, where):
-    g = write("glossary.yml", GLOSSARY)
+    g = write("glossary.yml", KYIV_GLOSSARY)
     doc = write("en/a.txt", "They met in Kiev.\n")
     path = str(HOSTILE / name)
-    result = run("check", "--no-cache", "-g", g, doc, "--baseline", path)
+    result = termcheck("check", "--no-cache", "-g", g, doc, "--baseline", path)
     assert result.exit_code == 2
     (line,) = error_lines(result)
     assert line.startswith(f"termcheck: {path}{where}") and len(line) < 200
@@ -142,7 +129,7 @@ def test_hostile_baseline_is_one_line_and_exit_2(write, name, where):
 def test_broken_csv_is_refused_and_nothing_written(tmp_path, name, message):
     source = str(HOSTILE / name)
     output = tmp_path / "glossary.yml"
-    result = run("glossary", "import", source, "-o", str(output))
+    result = termcheck("glossary", "import", source, "-o", str(output))
     assert result.exit_code == 2
     assert error_lines(result) == [source + message]
     assert not output.exists()
@@ -153,7 +140,7 @@ def test_every_imported_glossary_loads(tmp_path):
     source = tmp_path / "g.csv"
     source.write_text('id,language,preferred,note\nkyiv,en,Kyiv,"Capital\nof\u2028Ukraine\u0085!"\n', encoding="utf-8")
     output = tmp_path / "glossary.yml"
-    result = run("glossary", "import", str(source), "-o", str(output))
+    result = termcheck("glossary", "import", str(source), "-o", str(output))
     assert result.exit_code == 0
     assert parse_glossary(output.read_text(encoding="utf-8")).terms[0].id == "kyiv"
 
@@ -172,14 +159,14 @@ def test_dump_refuses_a_glossary_that_would_not_load():
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
-    (tmp_path / "glossary.yml").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "glossary.yml").write_text(KYIV_GLOSSARY, encoding="utf-8")
     root = tmp_path / "tree" / "en"
     root.mkdir(parents=True)
     return root
 
 
 def fix_cli(tmp_path: Path, *paths: str):
-    return run("check", "--no-cache", "-g", str(tmp_path / "glossary.yml"), "--fix", *paths)
+    return termcheck("check", "--no-cache", "-g", str(tmp_path / "glossary.yml"), "--fix", *paths)
 
 
 def test_fix_leaves_read_only_file_alone(tmp_path, tree):
@@ -196,7 +183,7 @@ def test_fix_does_not_follow_a_symlink_out_of_the_tree(tmp_path, tree):
     outside = tmp_path / "outside.txt"
     outside.write_bytes(b"Kiev, outside the tree.\n")
     (tree / "planted.txt").symlink_to(outside)
-    matcher = Matcher(parse_glossary(GLOSSARY))
+    matcher = Matcher(parse_glossary(KYIV_GLOSSARY))
     for given in (str(tmp_path / "tree"), str(tree / "planted.txt")):
         plan = plan_paths([given], matcher)
         assert apply_fixes(plan) == [] and plan.files == {}
@@ -242,6 +229,6 @@ def test_fix_still_writes_through_a_symlink_inside_the_tree(tmp_path, tree):
     sub = tree / "sub"
     sub.mkdir()
     (sub / "link.txt").symlink_to(real)
-    plan = plan_paths([str(tmp_path / "tree")], Matcher(parse_glossary(GLOSSARY)))
+    plan = plan_paths([str(tmp_path / "tree")], Matcher(parse_glossary(KYIV_GLOSSARY)))
     assert apply_fixes(plan) == [] and plan.errors == []
     assert real.read_bytes() == b"Kyiv\n" and (sub / "link.txt").is_symlink()

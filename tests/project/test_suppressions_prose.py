@@ -4,23 +4,13 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from checker.cli import main
 from checker.project.suppressions.scan import scan_suppressions
-
-GLOSSARY = """\
-version: 1
-terms:
-  - id: kyiv
-    renderings:
-      en: {preferred: Kyiv, forbidden: [Kiev]}
-"""
+from tests.conftest import KYIV_GLOSSARY, termcheck
 
 
 def check(write, name: str, content: str) -> list[tuple]:
-    glossary = write("glossary.yml", GLOSSARY)
-    result = CliRunner().invoke(main, ["check", "-g", glossary, "--format", "json", write(name, content)])
+    glossary = write("glossary.yml", KYIV_GLOSSARY)
+    result = termcheck("check", "-g", glossary, "--format", "json", write(name, content))
     return [(f["line"], f["column"], f["rule"]) for f in json.loads(result.output)["findings"]]
 
 

@@ -28,26 +28,14 @@ marks dropped, so `**enumerated** lists` is found as "enumerated lists"); a comm
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.model import Document, Segment
 from checker.documents.pieces import OBJECT, Pieces
+from checker.documents.prose import read_prose
 
 
 def read_asciidoc(path: str, data: bytes) -> Document:
     """A Document of the prose segments of an AsciiDoc file."""
-    text, encoding = decode(data, path)
-    text = normalise_newlines(text)
-    return Document(
-        path=path,
-        format="asciidoc",
-        language=None,
-        language_source="unknown",
-        segments=tuple(segments(path, text)),
-        encoding=encoding,
-        text=text,
-    )
+    return read_prose(path, data, "asciidoc", segments)
 
 
 def segments(path: str, text: str) -> list[Segment]:
@@ -57,7 +45,7 @@ def segments(path: str, text: str) -> list[Segment]:
 
     scanner = Scanner(text)
     scanner.run()
-    starts = scanner.starts
+    position = scanner.index.position
     out = []
     for block in scanner.blocks:
         found = spans(block.text)
@@ -69,21 +57,17 @@ def segments(path: str, text: str) -> list[Segment]:
             lead = len(body) - len(body.lstrip())
             body = body.strip()
             if body:
-                out.append(Segment(path, *_position(starts, block.start + a + lead), body))
+                out.append(Segment(path, *position(block.start + a + lead), body))
             continue
         pieces = Pieces()
         for span in found:
             if isinstance(span, int):
-                pieces.add_char(OBJECT, *_position(starts, block.start + span))
+                pieces.add_char(OBJECT, *position(block.start + span))
             else:
                 a, b = span
-                pieces.add(block.text[a:b], *_position(starts, block.start + a))
+                pieces.add(block.text[a:b], *position(block.start + a))
         segment = pieces.segment(path)
         if segment is not None:
             out.append(segment)
     return sorted(out, key=lambda s: (s.line, s.column))
 
-
-def _position(starts: list[int], offset: int) -> tuple[int, int]:
-    i = bisect_right(starts, offset) - 1
-    return i + 1, offset - starts[i] + 1

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from checker.documents.lines import Lines
+
 #: delimited blocks whose content is never prose (four or more of these): listing, literal,
 #: passthrough, comment; and fenced code
 _VERBATIM = frozenset("-.+/")
@@ -59,9 +61,8 @@ class Scanner:
 
     def __post_init__(self) -> None:
         self.lines = self.text.split("\n")
-        self.starts = [0]
-        for line in self.lines[:-1]:
-            self.starts.append(self.starts[-1] + len(line) + 1)
+        self.index = Lines(self.text)
+        self.starts = self.index.starts
 
     def run(self) -> None:
         lines, n, i = self.lines, len(self.lines), 0

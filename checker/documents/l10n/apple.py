@@ -20,8 +20,8 @@ import re
 from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.l10n.catalog import Catalog, Entry
 from checker.documents.l10n.escapes import unescape
-from checker.documents.l10n.jsonscan import Lines
 from checker.documents.l10n.xmltree import Element, parse, text_of
+from checker.documents.lines import Lines
 from checker.documents.model import ReadError
 
 _TOKEN = re.compile(

@@ -11,12 +11,12 @@ trailing commas; duplicate keys are kept in order.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 from json.decoder import scanstring
 from typing import Any
 
 from checker.documents.l10n.catalog import anchored
+from checker.documents.lines import Lines
 from checker.documents.model import Anchor, ReadError
 
 _WS = re.compile(r"[ \t\n\r]*")
@@ -42,17 +42,6 @@ class Node:
         if self.kind != "object":
             return None
         return next((node for k, _, node in self.value if k == key), None)
-
-
-class Lines:
-    """Offsets of a text -> 1-based line and column."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
 
 
 class _Error(Exception):

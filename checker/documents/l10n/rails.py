@@ -19,7 +19,7 @@ import re
 
 from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.l10n.catalog import Catalog, Entry, anchored
-from checker.documents.l10n.jsonscan import Lines
+from checker.documents.lines import Lines
 from checker.documents.model import ReadError
 from checker.language import normalise_tag
 

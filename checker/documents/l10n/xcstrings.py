@@ -16,7 +16,8 @@ from typing import Iterator
 
 from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.l10n.catalog import Catalog, Entry
-from checker.documents.l10n.jsonscan import Lines, Node, parse, placed
+from checker.documents.l10n.jsonscan import Node, parse, placed
+from checker.documents.lines import Lines
 from checker.documents.model import ReadError
 from checker.language import normalise_tag
 

@@ -1,7 +1,7 @@
 """A small element tree with positions, for the XML localization formats (Android
 `strings.xml`, Qt `.ts`, `.resx`, `.stringsdict`).
 
-Parsed with defusedxml's expat SAX reader, as checker.documents.xliff is: ElementTree and
+Parsed with defusedxml's expat SAX reader (checker.documents.xmltext), as XLIFF and TMX are: ElementTree and
 lxml keep a line per element at best, while the SAX locator gives the line and column of
 every run of character data, so text keeps exact positions across entities (`&amp;`),
 CDATA and inline markup. Translate Toolkit's storage classes for these formats are lxml
@@ -11,15 +11,11 @@ ever fetched.
 
 from __future__ import annotations
 
-import io
-import re
 from dataclasses import dataclass, field
 
-from checker.documents.l10n.catalog import anchored
 from checker.documents.model import Anchor, ReadError
-
-OBJECT = "\ufffc"
-_ENCODING_DECL = re.compile(rb"""^(\s*<\?xml[^>]*?)(encoding\s*=\s*(["'])([A-Za-z0-9._-]+)\3)""")
+from checker.documents.pieces import OBJECT, Pieces
+from checker.documents.xmltext import parse_xml
 
 
 @dataclass
@@ -57,37 +53,24 @@ class Element:
 def text_of(element: Element, placeholders: frozenset[str] = frozenset()) -> tuple[str, int, int, tuple[Anchor, ...]]:
     """The text inside `element` (inline elements' text included, each element named in
     `placeholders` as one U+FFFC), its first line and column, and its anchors."""
-    parts: list[str] = []
-    pieces: list[tuple[int, int, int]] = []
-    state = {"length": 0, "next": (0, 0)}
-
-    def add(text: str, line: int, column: int) -> None:
-        if not text:
-            return
-        if state["next"] != (line, column) or not pieces:
-            pieces.append((state["length"], line, column))
-        parts.append(text)
-        state["length"] += len(text)
-        newlines = text.count("\n")
-        state["next"] = (line + newlines, len(text) - text.rfind("\n")) if newlines else (line, column + len(text))
+    pieces = Pieces()
 
     def walk(node: Element) -> None:
         for child in node.children:
             if isinstance(child, Run):
-                add(child.text, child.line, child.column)
+                pieces.add(child.text, child.line, child.column)
             elif isinstance(child, Element):
                 if child.name in placeholders:
-                    add(OBJECT, child.line, child.column)
-                    state["next"] = (0, 0)
+                    pieces.add(OBJECT, child.line, child.column)
+                    pieces.next_position = (0, 0)  # the text after it gets an anchor of its own
                 else:
                     walk(child)
 
     walk(element)
-    text = "".join(parts)
-    if not pieces:
+    if not pieces.anchors:
         return "", element.line, element.column, ()
-    first = pieces[0]
-    return text, first[1], first[2], anchored(pieces, len(text))
+    first = pieces.anchors[0]
+    return "".join(pieces.parts), first.line, first.column, tuple(pieces.anchors) if len(pieces.anchors) > 1 else ()
 
 
 def _handler_class():  # noqa: ANN202
@@ -167,67 +150,7 @@ _PREFIXES = {"http://www.w3.org/XML/1998/namespace": "xml"}
 def parse(path: str, data: bytes, what: str) -> tuple[Element, str]:
     """The root element of `data` and the file's encoding; every failure is a ReadError
     (`what` names the format in messages)."""
-    m = _ENCODING_DECL.match(data)
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        encoding = "utf-16"  # expat reads the BOM itself
-    else:
-        encoding = m.group(4).decode("ascii").lower() if m else "utf-8"
-    try:
-        return _run(path, data, what), encoding
-    except _MultiByte:
-        pass
-    # Expat only knows single-byte encodings beyond UTF-8/16: decode in Python and blank
-    # out the declaration (same length, so columns stay put) to parse UTF-8.
-    if m is None:
-        raise ReadError(path, "unsupported multi-byte encoding")
-    from checker.documents.encoding import decode_as
-
-    text = decode_as(data, encoding, path)
-    blanked = m.group(1).decode("ascii") + " " * len(m.group(2))
-    return _run(path, blanked.encode("utf-8") + text[len(m.group(0)) :].encode("utf-8"), what), encoding
-
-
-class _MultiByte(Exception):
-    pass
-
-
-def _run(path: str, data: bytes, what: str) -> Element:
-    from xml.sax import SAXException, SAXParseException
-    from xml.sax.handler import feature_external_ges, feature_external_pes, feature_namespaces, property_lexical_handler
-    from xml.sax.xmlreader import InputSource
-
-    from defusedxml import DefusedXmlException, EntitiesForbidden
-    from defusedxml.sax import make_parser
-
-    handler = _handler_class()()
-    parser = make_parser()
-    parser.forbid_entities = True
-    parser.forbid_dtd = False  # `<!DOCTYPE TS>` heads every Qt file; nothing is fetched
-    parser.forbid_external = False
-    parser.setFeature(feature_external_ges, False)
-    parser.setFeature(feature_external_pes, False)
-    parser.setFeature(feature_namespaces, True)
-    parser.setProperty(property_lexical_handler, handler)
-    parser.setContentHandler(handler)
-    source = InputSource()
-    source.setByteStream(io.BytesIO(data))
-    try:
-        parser.parse(source)
-    except SAXParseException as e:
-        raise ReadError(
-            path, f"malformed XML: {e.getMessage()}", e.getLineNumber() or 1, (e.getColumnNumber() or 0) + 1
-        ) from None
-    except EntitiesForbidden as e:
-        raise ReadError(path, f"refused: XML entity declarations are not allowed (entity {e.name!r})",
-                        *handler.position()) from None
-    except DefusedXmlException as e:
-        raise ReadError(path, f"refused: {type(e).__name__}", *handler.position()) from None
-    except ValueError as e:
-        if "multi-byte encodings" in str(e):
-            raise _MultiByte from None
-        raise ReadError(path, f"cannot parse XML: {e}", *handler.position()) from None
-    except (SAXException, LookupError, UnicodeError) as e:
-        raise ReadError(path, f"cannot parse XML: {e}", *handler.position()) from None
+    handler, encoding = parse_xml(path, data, _handler_class(), what, comments=True)
     if handler.root is None:
         raise ReadError(path, f"not {what}: no root element")
-    return handler.root
+    return handler.root, encoding

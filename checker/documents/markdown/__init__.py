@@ -20,25 +20,15 @@ markdown_inline.py blanks what is not prose inside them.
 
 from __future__ import annotations
 
-from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.markdown.blocks import BlockScanner
 from checker.documents.markdown.inline import OBJECT, mask_inline
 from checker.documents.model import Document, Segment
+from checker.documents.prose import read_prose
 
 
 def read_markdown(path: str, data: bytes) -> Document:
     """A Document of the prose segments of a Markdown file."""
-    text, encoding = decode(data, path)
-    text = normalise_newlines(text)
-    return Document(
-        path=path,
-        format="markdown",
-        language=None,
-        language_source="unknown",
-        segments=tuple(segments(path, text)),
-        encoding=encoding,
-        text=text,
-    )
+    return read_prose(path, data, "markdown", segments)
 
 
 def segments(path: str, text: str) -> list[Segment]:

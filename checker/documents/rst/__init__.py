@@ -18,23 +18,13 @@ content, never an error). A document docutils cannot parse at all is a read-erro
 
 from __future__ import annotations
 
-from checker.documents.encoding import decode, normalise_newlines
 from checker.documents.model import Document, ReadError, Segment
+from checker.documents.prose import read_prose
 
 
 def read_rst(path: str, data: bytes) -> Document:
     """A Document of the prose segments of a reStructuredText file."""
-    text, encoding = decode(data, path)
-    text = normalise_newlines(text)
-    return Document(
-        path=path,
-        format="rst",
-        language=None,
-        language_source="unknown",
-        segments=tuple(segments(path, text)),
-        encoding=encoding,
-        text=text,
-    )
+    return read_prose(path, data, "rst", segments)
 
 
 def segments(path: str, text: str) -> list[Segment]:

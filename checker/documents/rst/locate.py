@@ -11,27 +11,22 @@ a position that is not its own.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
+
+from checker.documents.lines import Lines
 
 #: how far (in characters) the next piece of a block may lie from the end of the previous one
 REACH = 400
 
 
-class Source:
+class Source(Lines):
     """The source text, its line offsets, and how far each line has been consumed (table
     cells share lines: the next cell on a line starts after the previous one)."""
 
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        super().__init__(text)
         self.consumed: dict[int, int] = {}  # line index -> offset up to which it was used
         self.cursor = 0  # end of the last block found
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of `offset`."""
-        i = bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
 
     def line_span(self, index: int) -> tuple[int, int]:
         """Offsets of the start and end (before the newline) of line `index` (0-based)."""

@@ -18,7 +18,7 @@ import re
 from bisect import bisect_right
 from typing import Iterator
 
-from checker.project.suppressions.markers import Suppression, find_markers
+from checker.project.suppressions.markers import Suppression, TextIndex, find_markers
 
 _XML_UNITS = {
     "android": r"string|plurals|string-array",
@@ -29,25 +29,6 @@ _XML_NOTES = {"qt": r"comment|extracomment|translatorcomment", "resx": r"comment
 _COMMENT = re.compile(r"<!--([\s\S]*?)-->")
 
 FORMATS = frozenset({*_XML_UNITS, "properties", "strings", "yaml", "json", "xcstrings"})
-
-
-class _Index:
-    """Offsets of a text -> 1-based line and column."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
-
-    def markers(self, path: str, start: int, end: int, first: int, last: int) -> Iterator[Suppression]:
-        offset = start
-        for piece in self.text[start:end].split("\n"):
-            line, column = self.position(offset)
-            yield from find_markers(path, piece, line, column, first, last)
-            offset += len(piece) + 1
 
 
 def scan_l10n(path: str, text: str, format: str) -> Iterator[Suppression]:
@@ -63,7 +44,7 @@ def scan_l10n(path: str, text: str, format: str) -> Iterator[Suppression]:
 
 
 def _scan_xml(path: str, text: str, format: str) -> Iterator[Suppression]:
-    index = _Index(text)
+    index = TextIndex(text)
     names = _XML_UNITS[format]
     opening = re.compile(rf"<(?:[\w.-]+:)?({names})(?=[\s/>])[^>]*?(/?)>")
     units: list[tuple[int, int]] = []  # (start, end) of each unit element
@@ -163,7 +144,7 @@ def _scan_strings(path: str, text: str) -> Iterator[Suppression]:
     them and the entry; a comment after the entry's `;` on its last line covers the entry."""
     from checker.documents.l10n.apple import _TOKEN
 
-    index = _Index(text)
+    index = TextIndex(text)
     comments: list[tuple[int, int]] = []  # (start, end) of the comments waiting for an entry
     last_entry: tuple[int, int] | None = None  # lines of the entry just read
     pos = 0
@@ -200,6 +181,6 @@ def _scan_json(path: str, text: str, format: str) -> Iterator[Suppression]:
     else:
         from checker.documents.l10n.xcstrings import notes_with_places
 
-    index = _Index(text)
+    index = TextIndex(text)
     for note_start, note_end, first, last in notes_with_places(text):
         yield from index.markers(path, note_start, note_end, first, last)

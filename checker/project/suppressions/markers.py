@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from checker.documents.lines import Lines
+
 Item = tuple[str, "str | None"]  # (rule id, term id or None for every term)
 
 # `ignore[` without its `]` on the same line is kept as malformed rather than read as
@@ -83,3 +85,17 @@ def _parse_items(body: str) -> frozenset[Item]:
         # An empty term (`rule:`) stays "", which matches no finding and is reported.
         items.add((rule.strip().lower(), term.strip().lower() if sep else None))
     return frozenset(items)
+
+
+class TextIndex(Lines):
+    """A text whose markers are found by offset (in a comment, a note) and reported by line."""
+
+    __slots__ = ()
+
+    def markers(self, path: str, start: int, end: int, first: int, last: int) -> Iterator[Suppression]:
+        """Markers in text[start:end], which may span lines, covering `first`..`last`."""
+        offset = start
+        for piece in self.text[start:end].split("\n"):
+            line, column = self.position(offset)
+            yield from find_markers(path, piece, line, column, first, last)
+            offset += len(piece) + 1

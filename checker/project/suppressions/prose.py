@@ -16,10 +16,9 @@ sees a comment.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 from typing import Iterator
 
+from checker.documents.lines import Lines
 from checker.project.suppressions.markers import QUICK, Suppression, find_markers
 
 #: the formats this module scans (values of checker.documents.SUFFIXES)
@@ -58,16 +57,15 @@ def _scan_html(path: str, text: str) -> Iterator[Suppression]:
     walker = Walker(path, text)
     walker.run()
     lines = text.split("\n")
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    index = Lines(text)
     for line, column, body in walker.comments:
-        offset = starts[line - 1] + column - 1
+        offset = index.starts[line - 1] + column - 1
         if not text.startswith("<!--", offset):
             continue  # a bogus comment (`<!x>`, `<?x>`): no marker's place
         end = offset + 4 + len(body)  # where `-->` starts
-        last = bisect_right(starts, end) - 1
-        end_column = end - starts[last] + 1 + 3
-        own = _own_lines(lines, line, column, last + 1, end_column)
-        yield from _markers(path, body, line, column + 4, line, last + 1 + (1 if own else 0))
+        last, end_column = index.position(end)
+        own = _own_lines(lines, line, column, last, end_column + 3)
+        yield from _markers(path, body, line, column + 4, line, last + (1 if own else 0))
 
 
 # --- reStructuredText ---------------------------------------------------------------------

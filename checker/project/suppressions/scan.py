@@ -26,11 +26,10 @@ normalised), so a suppression's lines are those of the findings.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from checker.project.suppressions.markers import MARKER, QUICK, Suppression, find_markers
+from checker.project.suppressions.markers import MARKER, QUICK, Suppression, TextIndex, find_markers
 
 
 def read_suppressions(path: str, format: str, encoding: str = "utf-8", *, include_fuzzy: bool = False) -> list[Suppression]:
@@ -111,26 +110,6 @@ def _scan_text(path: str, text: str) -> Iterator[Suppression]:
         yield from find_markers(path, line, number, 1, number, last)
 
 
-class _Lines:
-    """Offsets of a text -> 1-based line and column."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    def position(self, offset: int) -> tuple[int, int]:
-        i = bisect_right(self.starts, offset) - 1
-        return i + 1, offset - self.starts[i] + 1
-
-    def markers(self, path: str, start: int, end: int, first: int, last: int) -> Iterator[Suppression]:
-        """Markers in text[start:end], which may span lines (a comment, a note)."""
-        offset = start
-        for piece in self.text[start:end].split("\n"):
-            line, column = self.position(offset)
-            yield from find_markers(path, piece, line, column, first, last)
-            offset += len(piece) + 1
-
-
 # --- Markdown --------------------------------------------------------------------
 
 _QUOTE_PREFIX = re.compile(r"(?:[ ]{0,3}>[ ]?)*")
@@ -145,7 +124,7 @@ def _scan_markdown(path: str, text: str) -> Iterator[Suppression]:
     code = _markdown_code_lines(lines)
     # Blank out code lines (keeping every offset) so that one pass finds the comments.
     prose = "\n".join(" " * len(line) if i in code else line for i, line in enumerate(lines))
-    index = _Lines(text)
+    index = TextIndex(text)
     pos = 0
     while True:
         m = _INLINE.search(prose, pos)
@@ -173,7 +152,7 @@ def _after_code_span(prose: str, start: int, run: int) -> int:
     return m.end() if m else start + run
 
 
-def _comment_markers(path: str, index: _Lines, start: int, end: int) -> Iterator[Suppression]:
+def _comment_markers(path: str, index: TextIndex, start: int, end: int) -> Iterator[Suppression]:
     """Markers in the comment text[start:end+3]; they cover its lines, and the next one
     if the comment stands on lines of its own."""
     text = index.text
@@ -311,7 +290,7 @@ def _scan_xliff(path: str, text: str, include_unfinished: bool = False) -> Itera
 
     # Commented-out markup is no note: blank it, keeping offsets.
     text = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-    index = _Lines(text)
+    index = TextIndex(text)
     for unit in _UNIT.finditer(text):
         close = re.compile(rf"</(?:[\w.-]+:)?{unit.group(1)}\s*>").search(text, unit.end())
         end = close.end() if close else len(text)
@@ -333,7 +312,7 @@ _TU_END = re.compile(r"</tu\s*>")
 
 def _scan_tmx(path: str, text: str) -> Iterator[Suppression]:
     text = _XML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group()), text)
-    index = _Lines(text)
+    index = TextIndex(text)
     for unit in _TU.finditer(text):
         close = _TU_END.search(text, unit.end())
         end = close.end() if close else len(text)

@@ -3,14 +3,12 @@ findings in, a check run as the command line runs it, and where a text is in a f
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from checker.cli import main
+from tests.documents.conftest import check_json
 
 FORMATS = Path(__file__).resolve().parents[2] / "data" / "real" / "formats"
 
@@ -29,9 +27,12 @@ def sample(tmp_path: Path):
 
 def check(*args: str) -> dict:
     """`termcheck check ARGS --format json`, its report."""
-    result = CliRunner().invoke(main, ["check", *args, "--format", "json"], catch_exceptions=False)
-    assert result.exit_code in (0, 1), result.output
-    return json.loads(result.stdout)
+    return check_json(*args)[1]
+
+
+def check_sample(root: Path, *args: str) -> dict:
+    """The report of `termcheck check` on a sample project (see `sample`) with its own glossary."""
+    return check(str(root), "-g", str(root / "glossary.yml"), *args)
 
 
 def findings(report: dict) -> list[tuple]:
@@ -53,3 +54,13 @@ def plant(path: Path, old: str, new: str) -> None:
     data = path.read_bytes()
     assert data.count(old.encode("utf-8")) == 1, old
     path.write_bytes(data.replace(old.encode("utf-8"), new.encode("utf-8")))
+
+
+def assert_fix_undoes(root: Path, *plants: tuple[Path, str, str]) -> None:
+    """Plant forbidden renderings (`old` -> `new`, once each, in their files) in a sample
+    project, run `check --fix` on it: every file is back byte for byte."""
+    before = [path.read_bytes() for path, _, _ in plants]
+    for path, old, new in plants:
+        plant(path, old, new)
+    check_sample(root, "--fix")
+    assert [path.read_bytes() for path, _, _ in plants] == before

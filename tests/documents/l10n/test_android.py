@@ -6,7 +6,7 @@ from pathlib import Path
 
 from checker.documents import iter_paths, read_document
 from checker.documents.l10n.pairing import android_language
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check, check_sample, findings, plant, where
 
 
 def test_strings_plurals_and_arrays_are_read_with_their_source(sample):
@@ -40,9 +40,23 @@ def test_positions_are_exact_after_escapes_and_placeholders(sample):
     assert empty.position(empty.text.index("Gelöschte")) == where(path, "Gelöschte")
 
 
+def test_a_utf32_file_is_read_at_the_same_places(sample):
+    # expat reads no UTF-32: the XML readers share the decoding that XLIFF and TMX files get
+    path = sample("android") / "res/values-de/strings.xml"
+    utf8 = read_document(str(path))
+    text = path.read_text(encoding="utf-8").replace('encoding="utf-8"', 'encoding="utf-32"')
+    assert text != path.read_text(encoding="utf-8")
+    path.write_bytes(text.encode("utf-32"))
+    utf32 = read_document(str(path))
+    assert utf32.encoding == "utf-32"
+    assert [(s.unit_id, s.text, s.position(len(s.text) - 1)) for s in utf32.segments] == [
+        (s.unit_id, s.text, s.position(len(s.text) - 1)) for s in utf8.segments
+    ]
+
+
 def test_clean_files_give_no_finding(sample):
     root = sample("android")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sample):
@@ -50,7 +64,7 @@ def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sampl
     de = root / "res/values-de/strings.xml"
     plant(de, "mit deinem Konto an", "mit deinem Account an")
     plant(de, "In den Papierkorb verschieben", "Wegwerfen")
-    report = check(str(root), "-g", str(root / "glossary.yml"))
+    report = check_sample(root)
     assert findings(report) == [
         ("strings.xml", *where(de, "Wegwerfen"), "missing-rendering", "trash"),
         ("strings.xml", *where(de, "Melde dich"), "missing-rendering", "account"),
@@ -63,11 +77,7 @@ def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sampl
 
 def test_fix_replaces_only_the_forbidden_rendering(sample):
     root = sample("android")
-    de = root / "res/values-de/strings.xml"
-    before = de.read_bytes()
-    plant(de, "Der Papierkorb ist leer", "Der Mülleimer ist leer")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert de.read_bytes() == before
+    assert_fix_undoes(root, (root / "res/values-de/strings.xml", "Der Papierkorb ist leer", "Der Mülleimer ist leer"))
 
 
 def test_a_marker_in_the_comment_before_a_string_suppresses_it(sample):
@@ -75,7 +85,7 @@ def test_a_marker_in_the_comment_before_a_string_suppresses_it(sample):
     de = root / "res/values-de/strings.xml"
     plant(de, "<string name=\"action_new_note\">Neue Notiz", "<string name=\"action_new_note\">Neuer Zettel")
     plant(de, "    <string name=\"action_new_note\">", "    <!-- termcheck: ignore[forbidden-rendering:note] -->\n    <string name=\"action_new_note\">")
-    report = check(str(root), "-g", str(root / "glossary.yml"))
+    report = check_sample(root)
     assert [f for f in findings(report) if f[3] == "forbidden-rendering"] == []
 
 

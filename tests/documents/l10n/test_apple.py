@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from checker.documents import ReadError, read_document
-from tests.documents.l10n.conftest import check, findings, where
+from tests.documents.l10n.conftest import check, check_sample, findings, where
 
 APP = "Jotter"
 
@@ -76,7 +76,7 @@ def test_xcstrings_of_several_languages_needs_lang(tmp_path):
 
 def test_clean_files_give_no_finding(sample):
     root = sample("apple")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings_in_each_format(sample):

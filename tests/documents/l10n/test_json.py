@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from checker.documents import iter_paths, read_document
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check, check_sample, findings, plant, where
 
 ZOD_DE = "i18next/locales/de/zod.json"
 BADGER_DE = "chrome/_locales/de/messages.json"
@@ -54,7 +54,7 @@ def test_arb_metadata_is_skipped_and_the_locale_declared(sample):
 
 def test_clean_files_give_no_finding(sample):
     root = sample("json")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings_in_each_dialect(sample):
@@ -64,7 +64,7 @@ def test_planted_forbidden_and_missing_renderings_in_each_dialect(sample):
     plant(badger, "Bitte eine gültige Domain oder Adresse", "Bitte eine gültige Domäne oder Adresse")
     plant(arb, "=1{1 Artikel im Warenkorb}", "=1{1 Artikel im Einkaufswagen}")
     plant(arb, "Dein Warenkorb ist leer.", "Hier ist nichts.")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == [
+    assert findings(check_sample(root)) == [
         ("app_de.arb", *where(arb, "Einkaufswagen"), "forbidden-rendering", "cart"),
         ("app_de.arb", *where(arb, "Hier ist nichts."), "missing-rendering", "cart"),
         ("messages.json", *where(badger, "Bitte eine"), "missing-rendering", "domain"),
@@ -76,12 +76,11 @@ def test_planted_forbidden_and_missing_renderings_in_each_dialect(sample):
 
 def test_fix_writes_only_the_replacements(sample):
     root = sample("json")
-    zod, arb = root / ZOD_DE, root / "arb/app_de.arb"
-    before = zod.read_bytes(), arb.read_bytes()
-    plant(zod, '"invalid_union": "Ungültige Eingabe"', '"invalid_union": "Ungültige Input"')
-    plant(arb, "=1{1 Artikel im Warenkorb}", "=1{1 Artikel im Einkaufswagen}")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert (zod.read_bytes(), arb.read_bytes()) == before
+    assert_fix_undoes(
+        root,
+        (root / ZOD_DE, '"invalid_union": "Ungültige Eingabe"', '"invalid_union": "Ungültige Input"'),
+        (root / "arb/app_de.arb", "=1{1 Artikel im Warenkorb}", "=1{1 Artikel im Einkaufswagen}"),
+    )
 
 
 def test_a_description_suppresses_its_message(sample):
@@ -95,7 +94,7 @@ def test_a_description_suppresses_its_message(sample):
         '"invalid_domain": {\n        "message": "Bitte eine gültige Domäne oder Adresse hinzufügen.",\n'
         '        "description": "termcheck: ignore[forbidden-rendering:domain]"')
     badger.write_text(text, encoding="utf-8")
-    assert [f for f in findings(check(str(root), "-g", str(root / "glossary.yml"))) if f[3] == "forbidden-rendering"] == []
+    assert [f for f in findings(check_sample(root)) if f[3] == "forbidden-rendering"] == []
 
 
 def test_a_walk_takes_locale_json_only(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from checker.documents import read_document
 from checker.documents.l10n.pairing import path_language
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check_sample, findings, plant, where
 
 BUNDLE = "org/hibernate/validator"
 
@@ -49,7 +49,7 @@ def test_latin1_file(tmp_path):
 
 def test_clean_bundles_give_no_finding(sample):
     root = sample("properties")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sample):
@@ -57,7 +57,7 @@ def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sampl
     de = root / BUNDLE / "ValidationMessages_de.properties"
     plant(de, "keine g\\u00FCltige E-Mail-Adresse", "keine g\\u00FCltige Email-Adresse")
     plant(de, "= muss in der Zukunft liegen", "= muss sp\\u00E4ter liegen")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == [
+    assert findings(check_sample(root)) == [
         ("ValidationMessages_de.properties", *where(de, "muss sp"), "missing-rendering", "future"),
         ("ValidationMessages_de.properties", *where(de, "keine g"), "missing-rendering", "email-address"),
         ("ValidationMessages_de.properties", *where(de, "Email-Adresse"), "forbidden-rendering", "email-address"),
@@ -67,10 +67,7 @@ def test_planted_forbidden_and_missing_renderings_are_found_where_they_are(sampl
 def test_fix_writes_only_the_replacement(sample):
     root = sample("properties")
     de = root / BUNDLE / "ValidationMessages_de.properties"
-    before = de.read_bytes()
-    plant(de, "keine g\\u00FCltige E-Mail-Adresse", "keine g\\u00FCltige Email-Adresse")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert de.read_bytes() == before
+    assert_fix_undoes(root, (de, "keine g\\u00FCltige E-Mail-Adresse", "keine g\\u00FCltige Email-Adresse"))
 
 
 def test_a_comment_above_a_key_suppresses_it(sample):
@@ -79,7 +76,7 @@ def test_a_comment_above_a_key_suppresses_it(sample):
     plant(de, "keine g\\u00FCltige E-Mail-Adresse", "keine g\\u00FCltige Email-Adresse")
     plant(de, "org.hibernate.validator.constraints.Email.message",
           "# termcheck: ignore[forbidden-rendering]\norg.hibernate.validator.constraints.Email.message")
-    assert [f for f in findings(check(str(root), "-g", str(root / "glossary.yml"))) if f[3] == "forbidden-rendering"] == []
+    assert [f for f in findings(check_sample(root)) if f[3] == "forbidden-rendering"] == []
 
 
 def test_bundle_languages(tmp_path):

@@ -4,7 +4,7 @@ bilingual, the language from the TS element."""
 from __future__ import annotations
 
 from checker.documents import iter_paths, read_document
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check, check_sample, findings, plant, where
 
 TS = "retext_de.ts"
 
@@ -47,7 +47,7 @@ def test_plural_forms_and_unfinished_translations(tmp_path):
 
 def test_clean_file_gives_no_finding(sample):
     root = sample("qt")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings(sample):
@@ -55,7 +55,7 @@ def test_planted_forbidden_and_missing_renderings(sample):
     path = root / TS
     plant(path, "<translation>Dokument drucken</translation>", "<translation>Schriftstück drucken</translation>")
     plant(path, "<translation>Datei speichern</translation>", "<translation>Sichern</translation>")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == [
+    assert findings(check_sample(root)) == [
         (TS, *where(path, "Sichern"), "missing-rendering", "file"),
         (TS, *where(path, "Schriftstück"), "forbidden-rendering", "document"),
         (TS, *where(path, "Schriftstück"), "missing-rendering", "document"),
@@ -64,11 +64,8 @@ def test_planted_forbidden_and_missing_renderings(sample):
 
 def test_fix(sample):
     root = sample("qt")
-    path = root / TS
-    before = path.read_bytes()
-    plant(path, "<translation>Dokument drucken</translation>", "<translation>Schriftstück drucken</translation>")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert path.read_bytes() == before
+    assert_fix_undoes(root, (root / TS, "<translation>Dokument drucken</translation>",
+                             "<translation>Schriftstück drucken</translation>"))
 
 
 def test_a_translator_comment_suppresses_its_message(sample):
@@ -77,7 +74,7 @@ def test_a_translator_comment_suppresses_its_message(sample):
     plant(path, "<translation>Dokument drucken</translation>",
           "<translatorcomment>termcheck: ignore[forbidden-rendering]</translatorcomment>\n"
           "      <translation>Schriftstück drucken</translation>")
-    assert [f for f in findings(check(str(root), "-g", str(root / "glossary.yml"))) if f[3] == "forbidden-rendering"] == []
+    assert [f for f in findings(check_sample(root)) if f[3] == "forbidden-rendering"] == []
 
 
 def test_a_walk_takes_ts_files_that_are_xml_not_typescript(tmp_path, sample):

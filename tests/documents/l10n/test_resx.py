@@ -4,7 +4,7 @@ Strings.de.resx paired with the neutral Strings.resx."""
 from __future__ import annotations
 
 from checker.documents import read_document
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check_sample, findings, plant, where
 
 DE = "Jotter/Properties/Strings.de.resx"
 
@@ -26,7 +26,7 @@ def test_string_data_with_the_neutral_file_as_source(sample):
 
 def test_clean_files_give_no_finding(sample):
     root = sample("resx")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings(sample):
@@ -34,7 +34,7 @@ def test_planted_forbidden_and_missing_renderings(sample):
     de = root / DE
     plant(de, "<value>Notizen</value>", "<value>Zettel</value>")
     plant(de, "<value>In den Papierkorb verschieben</value>", "<value>Wegwerfen</value>")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == [
+    assert findings(check_sample(root)) == [
         ("Strings.de.resx", *where(de, "Zettel"), "forbidden-rendering", "note"),
         ("Strings.de.resx", *where(de, "Zettel"), "missing-rendering", "note"),
         ("Strings.de.resx", *where(de, "Wegwerfen"), "missing-rendering", "trash"),
@@ -43,15 +43,11 @@ def test_planted_forbidden_and_missing_renderings(sample):
 
 def test_fix(sample):
     root = sample("resx")
-    de = root / DE
-    before = de.read_bytes()
-    plant(de, "deinem Konto an, um Notizen &amp;", "deinem Account an, um Notizen &amp;")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert de.read_bytes() == before
+    assert_fix_undoes(root, (root / DE, "deinem Konto an, um Notizen &amp;", "deinem Account an, um Notizen &amp;"))
 
 
 def test_a_comment_element_suppresses_its_data(sample):
     root = sample("resx")
     de = root / DE
     plant(de, "<value>Notizen</value>", "<value>Zettel</value>\n    <comment>termcheck: ignore[forbidden-rendering]</comment>")
-    assert [f for f in findings(check(str(root), "-g", str(root / "glossary.yml"))) if f[3] == "forbidden-rendering"] == []
+    assert [f for f in findings(check_sample(root)) if f[3] == "forbidden-rendering"] == []

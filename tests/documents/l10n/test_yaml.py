@@ -4,7 +4,7 @@ paired with en.yml, the locale from the top key."""
 from __future__ import annotations
 
 from checker.documents import iter_paths, read_document
-from tests.documents.l10n.conftest import check, findings, plant, where
+from tests.documents.l10n.conftest import assert_fix_undoes, check, check_sample, findings, plant, where
 
 DE = "config/locales/de.yml"
 
@@ -45,7 +45,7 @@ def test_quoted_folded_and_escaped_scalars_keep_positions(tmp_path):
 
 def test_clean_files_give_no_finding(sample):
     root = sample("yaml")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == []
+    assert findings(check_sample(root)) == []
 
 
 def test_planted_forbidden_and_missing_renderings(sample):
@@ -53,7 +53,7 @@ def test_planted_forbidden_and_missing_renderings(sample):
     de = root / DE
     plant(de, "field_project: Projekt", "field_project: Vorhaben")
     plant(de, "label_issue_new: Neues Ticket", "label_issue_new: Neuer Eintrag")
-    assert findings(check(str(root), "-g", str(root / "glossary.yml"))) == [
+    assert findings(check_sample(root)) == [
         ("de.yml", *where(de, "Vorhaben"), "forbidden-rendering", "project"),
         ("de.yml", *where(de, "Vorhaben"), "missing-rendering", "project"),
         ("de.yml", *where(de, "Neuer Eintrag"), "missing-rendering", "issue"),
@@ -62,18 +62,14 @@ def test_planted_forbidden_and_missing_renderings(sample):
 
 def test_fix_in_a_quoted_scalar(sample):
     root = sample("yaml")
-    de = root / DE
-    before = de.read_bytes()
-    plant(de, "'Das Ticket wurde nicht gefunden", "'Das Vorgang wurde nicht gefunden")
-    check(str(root), "-g", str(root / "glossary.yml"), "--fix")
-    assert de.read_bytes() == before
+    assert_fix_undoes(root, (root / DE, "'Das Ticket wurde nicht gefunden", "'Das Vorgang wurde nicht gefunden"))
 
 
 def test_a_comment_above_a_key_suppresses_it(sample):
     root = sample("yaml")
     de = root / DE
     plant(de, "  field_project: Projekt", "  # termcheck: ignore[forbidden-rendering]\n  field_project: Vorhaben")
-    assert [f for f in findings(check(str(root), "-g", str(root / "glossary.yml"))) if f[3] == "forbidden-rendering"] == []
+    assert [f for f in findings(check_sample(root)) if f[3] == "forbidden-rendering"] == []
 
 
 def test_a_walk_takes_locale_yaml_only(tmp_path):
