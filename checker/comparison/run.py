@@ -19,6 +19,10 @@ from checker.matching.matcher import Matcher
 from checker.perf import gc_paused
 
 
+#: formats whose paragraphs are wrapped text: a line break inside one is a space
+SOFT_BREAKS = frozenset({"markdown", "html", "rst", "asciidoc"})
+
+
 def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Version:
     """Split a document into sentences and find the glossary's terms in each."""
     from checker.matching.corpus import UnitMatches
@@ -26,12 +30,13 @@ def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Ve
 
     lang = glossary.resolve_language(document.language)
     index = matcher.index(lang) if lang else None
+    soft = document.format in SOFT_BREAKS
     sentences: list[Sentence] = []
     for i, seg in enumerate(document.segments):
         matches = index.find(seg.masked) if index is not None else []
         unit = UnitMatches(seg, i, tuple(matches))
         k = 0
-        for s in split_sentences(seg.text, document.language):
+        for s in split_sentences(seg.text, document.language, soft_breaks=soft):
             occ = []
             while k < len(matches) and matches[k].start < s.end:
                 if matches[k].start >= s.start:

@@ -96,15 +96,20 @@ _WIDE = 40          # a paragraph whose longest line is shorter is all short lin
 _SHORT_SHARE = 0.6  # a line shorter than this share of the longest line is short
 
 
-def split_sentences(text: str, language: str | None = "en") -> list[Sentence]:
-    """The sentences of `text`, in order, with their offsets (see the module docstring)."""
+def split_sentences(text: str, language: str | None = "en", *, soft_breaks: bool = False) -> list[Sentence]:
+    """The sentences of `text`, in order, with their offsets (see the module docstring).
+
+    `soft_breaks`: a single line break is a space, never the end of a headline (pass 2 is
+    skipped): in HTML, Markdown, reStructuredText and AsciiDoc a paragraph's lines are
+    wrapped text, and a heading is a block of its own. Hard-wrapped German, where every
+    noun starts with a capital, was otherwise cut at every line that looks like a headline."""
     lang = primary(language) if language else "en"
     abbreviations = ABBREVIATIONS.get(lang, ABBREVIATIONS["en"])
     final = SENTENCE_FINAL.get(lang, SENTENCE_FINAL["en"])
     ordinal = lang in ORDINAL_DOT
     out: list[Sentence] = []
     for para_start, para_end in _paragraphs(text):
-        for start, end in _blocks(text, para_start, para_end):
+        for start, end in [(para_start, para_end)] if soft_breaks else _blocks(text, para_start, para_end):
             cuts = [start]
             cuts += _punctuation_cuts(text, start, end, abbreviations, final, ordinal)
             cuts.append(end)

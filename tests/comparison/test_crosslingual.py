@@ -141,3 +141,24 @@ def test_compare_cli_across_languages_text_and_json(corpus):
     assert [c["crosslingual"] for c in data["comparisons"]] == [True, True]
     drift = [c for c in data["chains"] if c["term"] == "indivisible-security"][0]
     assert drift["drift"] == 2 and drift["steps"][2]["text"] == "undivided security"
+
+
+def test_hard_wrapped_html_paragraphs_are_not_cut_at_lines_that_look_like_headlines(tmp_path):
+    from checker.comparison.sentences import split_sentences
+
+    # Debian Reference 2.100, ch01 (de), as the HTML wraps it
+    wrapped = ('Das erste "x" ist das\nWurzelverzeichnis, und die anderen "x" sind jeweils\nTrenner zwischen den '
+               'einzelnen Unterverzeichnissen, bis der letzte Eintrag\nerreicht ist. Bitte beachten Sie\nFolgendes.')
+    assert len(split_sentences(wrapped, "de", soft_breaks=True)) == 2
+    assert len(split_sentences(wrapped, "de")) > 2  # as plain text, short capitalised lines read as headlines
+    assert len(split_sentences("Kapitel Eins\nDer Text beginnt hier.", "de")) == 2  # plain text: a headline
+    page = tmp_path / "de" / "page.html"
+    page.parent.mkdir()
+    page.write_text(f'<html lang="de"><body><h1>Kapitel Eins</h1><p>{wrapped}</p></body></html>', encoding="utf-8")
+    glossary = parse_glossary(GLOSSARY, "g.yml")
+    from checker.comparison.run import load_version
+    from checker.documents import read_document
+    from checker.matching.matcher import Matcher
+
+    version = load_version(read_document(str(page)), Matcher(glossary), glossary)
+    assert [s.text.split()[0] for s in version.sentences] == ["Kapitel", "Das", "Bitte"]
