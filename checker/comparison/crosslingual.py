@@ -41,7 +41,8 @@ class Classifier:
 
     def classify(self, term_id: str, version: Version, indices: Sequence[int]
                  ) -> tuple[str, Occurrence | None, str, tuple[str, int, int]]:
-        """(status, the occurrence found, the text, where the sentences start)."""
+        """(status, the occurrence found, the text, where it is: an unlisted span's own
+        place, else where the sentences start)."""
         first = version.sentences[indices[0]]
         place = (version.path, first.line, first.column)
         found = [o for i in indices for o in version.sentences[i].occurrences if o.term_id == term_id]
@@ -49,12 +50,17 @@ class Classifier:
             best = min(found, key=lambda o: _WORST_FIRST.get(o.rendering.status, 3))
             return best.rendering.status, best, best.text, place
         span = self._discover(term_id, version, indices)
-        return ("other", None, span, place) if span else ("absent", None, "", place)
+        if span is None:
+            return "absent", None, "", place
+        text, where = span
+        return "other", None, text, where
 
-    def _discover(self, term_id: str, version: Version, indices: Sequence[int]) -> str:
+    def _discover(self, term_id: str, version: Version, indices: Sequence[int]
+                  ) -> tuple[str, tuple[str, int, int]] | None:
+        """An unlisted span resembling a rendering of `term_id`, and its place."""
         lang = self.glossary.resolve_language(version.language)
         if not lang:
-            return ""
+            return None
         index = self.matcher.index(lang)
         discoverer = self._discoverers(lang)
         for i in indices:
@@ -62,8 +68,9 @@ class Classifier:
             tokens = index.tokenise(text)
             for d in discoverer.find(text, tokens, list(index.find(text, tokens))):
                 if d.term_id == term_id:
-                    return " ".join(text[d.start:d.end].split())
-        return ""
+                    line, column = version.place(i, d.start)
+                    return " ".join(text[d.start:d.end].split()), (version.path, line, column)
+        return None
 
 
 def compare_across(reference: Version, other: Version, classifier: Classifier) -> Comparison:

@@ -4,7 +4,7 @@ terms, aligned pairs, similarity, per-term rows, the result (data only)."""
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from checker.findings import Finding, count_by_severity, fails
 from checker.matching.corpus import Occurrence
@@ -21,6 +21,8 @@ class Sentence:
     occurrences: tuple[Occurrence, ...]
     #: index of the segment (paragraph, unit) the sentence is part of
     segment: int = 0
+    #: offset of the sentence in its segment's text
+    start: int = 0
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,15 @@ class Version:
     path: str
     language: str | None
     sentences: tuple[Sentence, ...]
+    #: the document's segments, which map an offset in a sentence to its place in the file
+    segments: tuple = field(default=(), compare=False, repr=False)
+
+    def place(self, sentence: int, offset: int) -> tuple[int, int]:
+        """Line and column in the file of character `offset` of sentence `sentence`."""
+        s = self.sentences[sentence]
+        if not self.segments:
+            return s.line, s.column
+        return self.segments[s.segment].position(s.start + offset)
 
     def term_counts(self) -> dict[str, Counter]:
         """term id -> rendering text -> count."""
@@ -82,7 +93,7 @@ class Trace:
     status: str
     found: Occurrence | None = None
     text: str = ""
-    #: where the translation's pair starts (for `other` and `absent`, which have no occurrence)
+    #: `absent`: where the translation's pair starts; `other`: where the unlisted span is
     place: tuple[str, int, int] = ("", 0, 0)
 
 

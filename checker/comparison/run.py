@@ -43,8 +43,8 @@ def load_version(document: Document, matcher: Matcher, glossary: Glossary) -> Ve
                     occ.append(unit.occurrence(matches[k]))
                 k += 1
             line, column = seg.position(s.start)
-            sentences.append(Sentence(len(sentences), s.text, line, column, tuple(occ), i))
-    return Version(document.path, document.language, tuple(sentences))
+            sentences.append(Sentence(len(sentences), s.text, line, column, tuple(occ), i, s.start))
+    return Version(document.path, document.language, tuple(sentences), document.segments)
 
 
 def similarity(reference: Version, other: Version, pairs: Sequence[AlignedPair]) -> Similarity:

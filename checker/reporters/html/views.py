@@ -167,7 +167,7 @@ class TraceView:
     source: str  # the source's words
     found: str  # the translation's words ("" when absent)
     source_at: str  # "16:168"
-    found_at: str  # where `found` is; for other and absent, where the translation's passage starts
+    found_at: str  # where `found` is (an unlisted span for other); for absent, where the passage starts
 
 
 @dataclass(frozen=True)
