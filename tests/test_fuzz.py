@@ -114,6 +114,17 @@ def _check_document(name: str, data: bytes) -> None:
         ("html", "en/doc.html", ["tests/data/real/formats/html/*.html"]),
         ("rst", "en/doc.rst", ["tests/data/real/formats/rst/*.rst"]),
         ("asciidoc", "en/doc.adoc", ["tests/data/real/formats/asciidoc/*.adoc"]),
+        ("tmx", "doc.tmx", ["tests/data/real/tmx/*.tmx"]),
+        ("android", "res/values-de/strings.xml", ["tests/data/real/formats/android/res/values*/strings.xml"]),
+        ("properties", "messages_de.properties", ["tests/data/real/formats/properties/org/hibernate/validator/*.properties"]),
+        ("json", "locales/de/app.json", ["tests/data/real/formats/json/*/*/*/*.json", "tests/data/real/formats/json/*/*/*.json"]),
+        ("arb", "app_de.arb", ["tests/data/real/formats/json/arb/*.arb"]),
+        ("yaml", "config/locales/de.yml", ["tests/data/real/formats/yaml/config/locales/*.yml"]),
+        ("qt", "translations/app_de.ts", ["tests/data/real/formats/qt/*.ts"]),
+        ("strings", "de.lproj/Localizable.strings", ["tests/data/real/formats/apple/Jotter/*/Localizable.strings"]),
+        ("stringsdict", "de.lproj/Localizable.stringsdict", ["tests/data/real/formats/apple/Jotter/*/*.stringsdict"]),
+        ("xcstrings", "Localizable.xcstrings", ["tests/data/real/formats/apple/Jotter/*.xcstrings"]),
+        ("resx", "Strings.de.resx", ["tests/data/real/formats/resx/Jotter/Properties/*.resx"]),
     ],
 )
 def test_documents(kind, name, patterns):
