@@ -139,6 +139,9 @@ def crosslingual_findings(comparison: Comparison, glossary) -> list[Finding]:  #
 def chains(comparisons: Sequence[Comparison], classifier: Classifier) -> list[Chain]:
     """Each source occurrence of the first comparison followed through the next ones
     (SOURCE -> A -> B: comparison k aligns document k with document k + 1)."""
+    # sentence of a comparison's reference -> the pair holding it (a pair per trace would
+    # otherwise be searched for among all pairs: quadratic on long documents)
+    holding = [{i: p for p in c.pairs for i in p.reference} for c in comparisons]
     out = []
     for trace in comparisons[0].traces if comparisons else ():
         src = trace.source
@@ -146,8 +149,8 @@ def chains(comparisons: Sequence[Comparison], classifier: Classifier) -> list[Ch
         indices = comparisons[0].pairs[trace.pair].other
         status, found, text, place = trace.status, trace.found, trace.text, trace.place
         steps.append(_step(status, found, text, place))
-        for comparison in comparisons[1:]:
-            pair = next((p for p in comparison.pairs if set(p.reference) & set(indices)), None)
+        for comparison, pairs in zip(comparisons[1:], holding[1:]):
+            pair = next((pairs[i] for i in indices if i in pairs), None)
             if pair is None or not classifier.has_renderings(src.term_id, comparison.other):
                 break
             status, found, text, place = classifier.classify(src.term_id, comparison.other, pair.other)

@@ -53,12 +53,6 @@ def _check_on_worker(path: str, where: str, glossary_bytes: bytes, glossary_path
     return checker(path, data)
 
 
-def _check_bytes_on_worker(path: str, data: bytes, glossary_bytes: bytes, glossary_path: str, sha256: str,
-                           options) -> object:
-    """The outcome of `data`, the content of the client's file `path` (sent with the task)."""
-    return _checker_on_worker(glossary_bytes, glossary_path, sha256, options)(path, data)
-
-
 def _check_batch_on_worker(paths: list[str], wheres: list[str], glossary_bytes: bytes, glossary_path: str,
                            sha256: str, options) -> list:
     """The outcomes of a batch of files read on the worker (see _check_on_worker)."""
@@ -113,6 +107,8 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
     import gc
     from collections import deque
 
+    from checker.documents.encoding import read_bytes
+
     try:
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - depends on the installation
@@ -120,7 +116,7 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
     if send not in SEND:
         raise ValueError(f"send must be one of {SEND}")
     glossary = matcher.glossary
-    data = read_bytes_of(glossary.path)
+    data = read_bytes(glossary.path, None)  # a file or a URL
     # The include/exclude filter was applied here already; a bound method need not travel.
     options = dataclasses.replace(options, select=None)
     # The CLI turns the cyclic collector off (a local run makes no cyclic garbage), but
@@ -155,12 +151,6 @@ def map_dask(files: Sequence[str], matcher, options, scheduler, send: str = "aut
             client.close()
         if not collecting:
             gc.disable()
-
-
-def read_bytes_of(path: str) -> bytes:
-    from checker.documents.encoding import read_bytes
-
-    return read_bytes(path, None)  # a file or a URL
 
 
 def _batches(files: Sequence[str], ship: bool, options) -> Iterator[list]:  # noqa: ANN001

@@ -137,12 +137,11 @@ def extract(
     known_keys = {source.key_of(text) for _, text in known}
     # The linguistic filter comes before C-value, as in Frantzi et al.: "Please enter" is
     # no candidate, so it does not count against "enter" either.
-    candidates = {k: len(v) for k, v in source_units.items()
-                  if len(v) >= min_units and source.term_shaped(spellings[k].most_common(1)[0][0])}
+    written = {k: spellings[k].most_common(1)[0][0] for k, v in source_units.items() if len(v) >= min_units}
+    candidates = {k: len(source_units[k]) for k, text in written.items() if source.term_shaped(text)}
     # An adjective before a term is a free combination ("valid date", "new password").
     candidates = {k: f for k, f in candidates.items()
-                  if len(k) == 1 or k[1:] not in candidates
-                  or not source.modifier_only(source.words(spellings[k].most_common(1)[0][0])[0])}
+                  if len(k) == 1 or k[1:] not in candidates or not source.modifier_only(source.words(written[k])[0])}
     ranked = _c_values(candidates)
     # A term is rendered consistently: C-value times the Dice association of its dominant
     # rendering ranks "password" (Passwort, 0.96) over "one" (no rendering above 0.3). The

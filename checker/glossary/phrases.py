@@ -84,21 +84,22 @@ class Phrases:
         self._dictionary = Dictionary(code) if code is not None else None
         self._keys: dict[str, str] = {}
         self._lemmas: dict[str, str] = {}
-        self._unknown: dict[str, str] = {}  # words the dictionary lacks (keyed by their stem)
+        self._unknown: set[str] = set()  # words the dictionary lacks (keyed less an ending)
         from checker.matching.analyser import _ENDINGS
 
         self._endings = sorted(_ENDINGS.get(primary(language), ()), key=len, reverse=True)
 
     def key(self, word: str) -> str:
         """The key `word` is counted by: its lemma, case folded; for a word the dictionary
-        lacks, its Snowball stem ("Inhaltstyps" and "Inhaltstypen" are one word)."""
+        lacks, the word less an ending ("Inhaltstyps" and "Inhaltstypen" are one word)."""
         key = self._keys.get(word)
         if key is None:
             lemma = self.lemma(word)
-            if lemma.endswith(("'s", "\u2019s")) and len(lemma) > 3 and self._english:
+            possessive = lemma.endswith(("'s", "\u2019s")) and len(lemma) > 3 and self._english
+            if possessive:
                 lemma = self.lemma(lemma[:-2])  # a possessive: "user's" is "user"
             key = normalise_word(lemma)
-            if lemma is self._unknown.get(word):
+            if not possessive and word in self._unknown:
                 key = self._unknown_key(key)
             self._keys[word] = key
         return key
@@ -125,7 +126,7 @@ class Phrases:
                 found = exact if exact and exact[:1].isupper() else None
             lemma = self._lemmas[word] = found or plain
             if not found:
-                self._unknown[word] = lemma
+                self._unknown.add(word)
         return lemma
 
     def _content(self, word: str) -> bool:
