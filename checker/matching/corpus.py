@@ -45,10 +45,17 @@ CONTEXT = 60  # characters of context kept on each side of a reported occurrence
 
 def context_of(text: str, start: int, end: int, width: int = CONTEXT) -> tuple[str, str]:
     """Up to `width` characters before and after text[start:end], whitespace runs as one space."""
-    return _SPACES.sub(" ", text[max(0, start - width) : start]), _SPACES.sub(" ", text[end : end + width])
+    return _collapse(text[max(0, start - width) : start]), _collapse(text[end : end + width])
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def _collapse(text: str) -> str:
+    # Of the characters \s matches only the ASCII space is printable: a printable text
+    # without a double space is already collapsed (most contexts; a dense report has
+    # hundreds of thousands), and two C-level tests spare the regex.
+    return text if text.isprintable() and "  " not in text else _SPACES.sub(" ", text)
 
 
 @dataclass(frozen=True)
