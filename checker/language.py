@@ -226,6 +226,53 @@ def _profiles_for(languages) -> frozenset[str]:  # noqa: ANN001
     return frozenset(codes)
 
 
+# A text whose function words plainly say it is in the expected language needs no
+# langdetect (1-2 ms a document; a documentation tree of 654 files spent a quarter of its
+# run confirming their languages). benchmarks/function_words.py: on 3,135 windows of 1,000
+# characters of real text in 52 languages, each taken as expected in its own language and
+# in each of the ten common ones, this confirmed 84% of the English and 80% of the German
+# windows, and never one langdetect would have reported.
+MIN_FUNCTION_WORDS_TEXT = 40  # words in the text
+MIN_FUNCTION_SHARE = 0.2  # of them function words of the expected language
+FUNCTION_MARGIN = 3  # times the share of any other language weighed
+_WORDS = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
+
+
+def reads_as(text: str, expected: str, among: tuple = ()) -> bool:  # noqa: ANN001
+    """True when `text` is plainly in `expected` by its function words: of its words (at
+    least MIN_FUNCTION_WORDS_TEXT) a fifth or more are the expected language's function
+    words (the `stopwords` package's list), and no other language of `among` or COMMON
+    with a list comes within a third of that share. False means "ask langdetect", never
+    "another language"."""
+    own = _function_words(base_language(expected))
+    if own is None:
+        return False
+    words = _WORDS.findall(text.casefold())
+    if len(words) < MIN_FUNCTION_WORDS_TEXT:
+        return False
+    share = sum(map(own.__contains__, words))
+    if share < MIN_FUNCTION_SHARE * len(words):
+        return False
+    for tag in {base_language(t) for t in (*among, *COMMON) if t is not None}:
+        other = _function_words(tag)
+        if other is not None and other is not own and sum(map(other.__contains__, words)) * FUNCTION_MARGIN > share:
+            return False
+    return True
+
+
+@lru_cache(maxsize=None)
+def _function_words(code: str | None) -> frozenset[str] | None:
+    if code is None:
+        return None
+    from stopwords import LanguageNotAvailable, get_stopwords
+
+    try:
+        words = get_stopwords(code)
+    except (LanguageNotAvailable, ValueError, KeyError):
+        return None
+    return frozenset(w.casefold() for w in words if w) or None
+
+
 def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001
     """Most probable language of `text` and its probability, or None if too short (see _detect)."""
     return _detect_cached(text, tuple(among) if among is not None else None)

@@ -31,6 +31,7 @@ def test_quick_run_times_termcheck_on_every_workload(tmp_path):
     workloads = [r["workload"] for r in rows]
     assert workloads[0].startswith("django catalogs")
     assert [r.get("terms") for r in rows if r["workload"].startswith("prose")] == [15, 100, 1000]
+    assert [r.get("terms") for r in rows if r["workload"].startswith("docs")] == [100, 1000]
     assert sum(w.startswith("pre-commit") for w in workloads) == 2
     for r in rows:
         assert r["cpu"] > 0 and r["seconds"] > 0 and r["rss_mb"] > 0, r

@@ -9,7 +9,7 @@ from checker.matching.corpus import DocumentMatches
 from checker.documents.model import Segment
 from checker.findings import Finding
 from checker.glossary import Glossary
-from checker.language import CONFIRM_SAMPLE, detect, detectable, same_language
+from checker.language import CONFIRM_SAMPLE, detect, detectable, reads_as, same_language
 
 # Below this probability langdetect's answer is not trusted enough to report.
 MIN_PROBABILITY = 0.9
@@ -26,8 +26,11 @@ class WrongLanguage(DocumentRule):
     language, the path, or `--lang`), detects the language of a monolingual
     document's text (its first 1,000 characters), or of a bilingual target, with
     langdetect (seeded), and reports a clear mismatch. Placeables (format codes,
-    markup, URLs) are masked first; texts with fewer than 40 letters left, documents whose sample holds fewer
-    than 10 different words, or detections less than 90% sure are skipped: short or
+    markup, URLs) are masked first. A document whose sample is plainly in the
+    expected language by its function words (a fifth of its words, three times any
+    other weighed language's share) is confirmed without langdetect. Texts with fewer
+    than 40 letters left, documents whose sample holds fewer than 10 different words,
+    or detections less than 90% sure are skipped: short or
     repetitive text makes guesses. Languages langdetect has no model for
     (Icelandic, Esperanto, Kazakh, ...) are never judged: the report lists such
     documents as not verified. Macro-languages and scripts count as one language
@@ -91,7 +94,10 @@ class WrongLanguage(DocumentRule):
             sample = "\n\n".join(texts)[:CONFIRM_SAMPLE]
             if len(set(_WORD.findall(sample.casefold()))) < MIN_DISTINCT_WORDS:
                 return  # a line repeated, a list of names: repetition is no evidence of a language
-            finding = self._check_text(sample, expected, first, "document", among=(expected, *glossary.languages))
+            among = (expected, *glossary.languages)
+            if reads_as(sample, expected, among):
+                return  # plainly the expected language by its function words: langdetect would agree
+            finding = self._check_text(sample, expected, first, "document", among=among)
             if finding:
                 yield finding
 

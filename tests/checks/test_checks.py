@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 from checker.checks import ALL_RULES, COMPARE_RULES, CORPUS_RULES, DOCUMENT_RULES
 from checker.checks.forbidden import ForbiddenRendering
@@ -203,6 +205,28 @@ def test_wrong_language_document_and_short_text_skipped():
     assert f.path == "de/a.txt"
     assert run(WrongLanguage(), text_doc("de/b.txt", "Sergey Lavrov", lang="de")) == []
     assert run(WrongLanguage(), text_doc("de/c.txt", LONG_DE, lang="de")) == []
+
+
+ENGLISH_PROSE = (Path(__file__).resolve().parents[2] / "translations" / "en" / "000-mid-unofficial-translation.txt")
+
+
+def test_a_document_plainly_in_its_language_is_confirmed_without_langdetect(monkeypatch):
+    import checker.checks.wrong_language as rule_module
+
+    def no_detection(*args, **kwargs):
+        raise AssertionError("langdetect was asked")
+
+    monkeypatch.setattr(rule_module, "detect", no_detection)
+    text = ENGLISH_PROSE.read_text(encoding="utf-8")
+    assert run(WrongLanguage(), text_doc("en/letter.txt", *text.split("\n\n")[:30], lang="en")) == []
+
+
+def test_function_words_never_hide_a_document_in_another_language():
+    # The English letter where German is expected: its function words are English, so the
+    # quick confirmation declines and langdetect reports it.
+    text = ENGLISH_PROSE.read_text(encoding="utf-8")
+    (f,) = run(WrongLanguage(), text_doc("de/letter.txt", *text.split("\n\n")[:30], lang="de"))
+    assert "looks like 'en'" in f.message and "expected 'de'" in f.message
 
 
 def test_wrong_language_needs_an_expected_language_that_was_not_guessed():
