@@ -27,6 +27,9 @@ from checker.matching.normalise import gaps_compatible, normalise_gap, normalise
 from checker.matching.analyser import Analyser
 from checker.matching.tokenise import splitter
 
+_UNCHOSEN = object()
+_CHOICES_MAX = 65536  # spellings remembered per index
+
 # Trie slot for the renderings that end at a node: "" is no word key (every key has a letter).
 _END = ""
 
@@ -165,6 +168,9 @@ class LanguageIndex:
         self._stem_keys = VocabularyKeys(self.analyser.stem_key, self._by_stem.vocabulary) if self._by_stem else None
         self._compounds: dict[str, list[tuple[int, int, str]]] = {}
         self._gaps = _Gaps()
+        # (renderings sharing a node, the words as spelt) -> the one chosen: a glossary with
+        # "model" and "models", or case-sensitive terms, asks again for every occurrence.
+        self._choices: dict[tuple, int | None] = {}
 
     # The compiled-glossary cache keeps an index as plain data (JSON): the tries as flat
     # node lists (no nesting, so no depth limit), renderings by their glossary order.
@@ -263,6 +269,7 @@ class LanguageIndex:
         matches: list[Match] = []
         n = len(keys)
         gaps = self._gaps
+        choices = self._choices
         taken = 0  # first word index not inside an earlier match
         part, char = 0, 0  # running offset: text offset of parts[part]
         for i in starts:
@@ -277,7 +284,13 @@ class LanguageIndex:
                     if len(cands) == 1 and cands[0][_PLAIN]:  # the common case, inlined
                         best = (j, cands[0][_ORDER])
                     else:
-                        chosen = self._choose(cands, parts[2 * i + 1 : 2 * j + 2 : 2])
+                        span = parts[2 * i + 1 : 2 * j + 2 : 2]
+                        spelt = (id(cands), *span)  # the choice depends on these words only
+                        chosen = choices.get(spelt, _UNCHOSEN)
+                        if chosen is _UNCHOSEN:
+                            if len(choices) >= _CHOICES_MAX:
+                                choices.clear()
+                            chosen = choices[spelt] = self._choose(cands, span)
                         if chosen is not None:
                             best = (j, chosen)
                 j += 1
