@@ -12,7 +12,6 @@ best of three, CPU seconds per MB; the ratio to PO is what the issue asks to kee
 
 from __future__ import annotations
 
-import re
 import sys
 import tempfile
 import time

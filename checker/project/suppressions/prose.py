@@ -72,25 +72,18 @@ def _scan_html(path: str, text: str) -> Iterator[Suppression]:
 
 
 def _scan_rst(path: str, text: str) -> Iterator[Suppression]:
-    from checker.documents.model import ReadError
-    from checker.documents.rst import parse
-    from checker.documents.rst.locate import Source
-    from checker.documents.rst.walk import iter_comments
+    from checker.documents.rst.blocks import Scanner
 
+    scanner = Scanner(text)
     try:
-        document = parse(path, text)
-    except ReadError:
+        scanner.run()
+    except RecursionError:
         return  # the reader reports it
-    source = Source(text)
     lines = text.split("\n")
-    for comment in iter_comments(document):
-        raw = comment.rawsource
-        if not QUICK.search(raw):
+    for index, body in scanner.comments:  # (line index where the comment's text starts, text)
+        if not QUICK.search(body):
             continue
-        start = source.find_block(raw.lstrip().split("\n")[0], comment.line)
-        if start is None:
-            continue
-        first, _ = source.position(start)
+        first = index + 1
         last = _explicit_block_end(lines, first)
         covered = _paragraph_end(lines, last)
         for number in range(first, last + 1):

@@ -1,4 +1,5 @@
-"""The doctree walk: which reStructuredText nodes are prose, and their text placed in the file.
+"""The docutils-based reader's doctree walk (tests/rst_oracle, the reference of the
+fast reader): which reStructuredText nodes are prose, and their text placed in the file.
 
 Blocks (paragraphs, titles, terms, captions, lines of a line block, substitution texts,
 image `:alt:` texts) become segments; inside one, emphasis, strong, hyperlink text and
@@ -8,6 +9,8 @@ technical documents, code) and unknown roles are one U+FFFC each. Of the roles d
 not know (Sphinx's), the shown text of `:ref:`title <target>``, `:doc:`, `:numref:`,
 `:download:`, `:any:` is checked when a title is given, and `:term:`, `:abbr:`,
 `:guilabel:`, `:menuselection:`, `:dfn:` always; the rest (`:func:`, `:class:`...) are code.
+Blocks docutils leaves out (literal blocks, comments, targets, the directives it reports) are
+found in the file too, so that no later block is searched inside them (see locate.py).
 """
 
 from __future__ import annotations
@@ -17,12 +20,14 @@ from typing import Iterator
 
 from checker.documents.model import Segment
 from checker.documents.pieces import OBJECT, Pieces
-from checker.documents.rst.locate import Source
+from tests.rst_oracle.locate import REACH, Source
 
 #: nodes whose text is one segment
 BLOCKS = frozenset(
     {"paragraph", "title", "subtitle", "term", "caption", "line", "attribution", "rubric", "substitution_definition"}
 )
+#: blocks that are no prose but are found in the file all the same (see Walker._pass)
+PASSED = frozenset({"comment", "literal_block", "doctest_block", "math_block", "system_message", "target", "pending"})
 #: nodes whose whole subtree is no prose (or not written where it stands)
 SKIPPED = frozenset(
     {"comment", "literal_block", "doctest_block", "math_block", "raw", "system_message", "pending", "label",
@@ -48,16 +53,52 @@ class Walker:
         self.segments: list[Segment] = []
 
     def walk(self, node) -> None:  # noqa: ANN001 - a docutils node
-        for child in node.children:
+        # (docutils puts the `header` and `footer` directives' content first: it is written
+        # where the directive stands, so it is walked last, not to search the rest after it)
+        children = [c for c in node.children if c.tagname != "decoration"]
+        children += [c for c in node.children if c.tagname == "decoration"]
+        for child in children:
             name = child.tagname
-            if name in SKIPPED or name == "#text":
+            if name == "#text":
                 continue
-            if name in BLOCKS:
+            if name in PASSED:
+                self._pass(child)
+            elif name in SKIPPED:
+                continue
+            elif name in BLOCKS:
                 self._block(child)
             elif name == "image":
                 self._alt(child)
             else:
                 self.walk(child)
+
+    def _pass(self, node) -> None:  # noqa: ANN001
+        """A block docutils leaves out (literal block, comment, target, a directive it reports):
+        found in the file so that no later block is searched inside it."""
+        if node.tagname == "system_message":
+            for child in node.children:
+                if child.tagname == "literal_block":
+                    self._pass_raw(child.rawsource, node.get("line"))
+            return
+        # (a directive's literal block has the line of the directive's end: not a hint)
+        self._pass_raw(node.rawsource, None)
+
+    def _pass_raw(self, raw: str, line: int | None) -> None:
+        lines = [x.strip() for x in raw.split("\n") if x.strip()]
+        if not lines:
+            return
+        start = self.source.find_block(lines[0], line, free=False) if line is not None else None
+        if start is None:
+            start = self.source.find_next(lines[0], REACH * 4)
+        if start is None:
+            return
+        end = start + len(lines[0])
+        for piece in lines[1:]:
+            found = self.source.find(piece, end)
+            if found is None:
+                break
+            end = found + len(piece)
+        self.source.skip_to(end)
 
     # --- blocks ----------------------------------------------------------------------
 
@@ -65,9 +106,13 @@ class Walker:
         raw = node.rawsource
         if not raw.strip():
             return  # made by docutils (a contents title), not written in the file
-        start = self.source.find_block(raw.lstrip().split("\n")[0], _line_of(node))
+        start = self.source.find_block(raw.lstrip().split("\n")[0], _line_of(node), not _in_table(node))
         if start is None:
             return
+        if node.tagname == "substitution_definition":
+            # its text comes after `.. |name| directive::`, not inside the name
+            marker = self.source.text.find("::", start)
+            start = marker + 2 if marker >= 0 else start
         pieces = Pieces()
         self._inline(node, start, pieces)
         segment = pieces.segment(self.path)
@@ -104,7 +149,19 @@ class Walker:
                 pos = self._role(child.rawsource, pos, pieces)
             elif name == "target" and not child.children:
                 pos = self._skip(child.rawsource.strip(), pos)[1]  # an embedded URI: `text <uri>`_
+            elif name == "reference":
+                # (an anonymous reference to an embedded URI, `text <uri>`__, has no target
+                # node after it: its whole source is passed over here)
+                raw = child.rawsource
+                end = self._skip(raw, pos)[1] if "<" in raw and raw.endswith("__") else pos
+                pos = max(self._inline(child, pos, pieces), end)
             else:
+                role = _ROLE.match(getattr(child, "rawsource", "") or "")
+                if role is not None:
+                    # a role that styles its text (`:sub:`s``): the text is after the role's name
+                    found = self.source.find(child.rawsource.split("\n")[0].strip(), pos)
+                    if found is not None:
+                        pos = found + len(role.group("role")) + 3
                 pos = self._inline(child, pos, pieces)
         return pos
 
@@ -113,9 +170,7 @@ class Walker:
         source = self.source
         fragments = text.split("\n")
         for i, fragment in enumerate(fragments):
-            if i:
-                if fragments[i - 1].endswith("\x00"):
-                    continue  # an escaped line break is no character at all
+            if i and not fragments[i - 1].endswith("\x00"):  # an escaped line break is no character
                 newline = source.text.find("\n", pos)
                 if newline < 0:
                     break
@@ -182,22 +237,20 @@ class Walker:
         return end
 
 
-def _line_of(node) -> int | None:  # noqa: ANN001
-    """docutils' line of `node` or of its nearest ancestor that has one. A term's line is
-    its definition's last line: it is found after the block before it instead."""
-    if node.tagname == "term":
-        # The term stands on the line before its definition, whose paragraphs know their lines.
-        for sibling in node.parent.children:
-            if sibling.tagname == "definition":
-                lines = [n.line for n in sibling.findall(include_self=False) if getattr(n, "line", None)] \
-                    if hasattr(sibling, "findall") else []
-                return lines[0] - 1 if lines else None
-        return None
+def _in_table(node) -> bool:  # noqa: ANN001
+    """Whether `node` is in a table cell (its text need not end its line)."""
     while node is not None:
-        if node.line is not None:
-            return node.line
+        if node.tagname == "entry":
+            return True
         node = node.parent
-    return None
+    return False
+
+
+def _line_of(node) -> int | None:  # noqa: ANN001
+    """docutils' line of `node` itself (an ancestor's may be far off), if it is the block's
+    first line: a term's is its definition's last line, so a term is found after the block
+    before it instead."""
+    return None if node.tagname == "term" else node.line
 
 
 def iter_comments(document) -> Iterator:  # noqa: ANN001
