@@ -77,18 +77,24 @@ GRID_BORDER = re.compile(r"\+-[-+]+-\+ *$")
 _GRID_HEAD_BODY = re.compile(r"\+=[=+]+=\+ *$")
 
 
-def grid_cells(block: list[str]) -> list[tuple[int, int, int, int]]:
-    """The cells (top, left, bottom, right) of a grid table whose padded lines are `block`."""
-    block = list(block)
+def _head_body(block: list[str], separator: re.Pattern[str]) -> None:
+    """Turn the table's one head/body separator line (`===`) into a plain border, in place;
+    TableError where docutils rejects it (two of them, or one first or last)."""
     head_body = None
     for i, line in enumerate(block):
-        if _GRID_HEAD_BODY.match(line):
+        if separator.match(line):
             if head_body:
                 raise TableError("multiple head/body separators")
             head_body = i
             block[i] = line.replace("=", "-")
     if head_body == 0 or head_body == len(block) - 1:
         raise TableError("head/body separator first or last")
+
+
+def grid_cells(block: list[str]) -> list[tuple[int, int, int, int]]:
+    """The cells (top, left, bottom, right) of a grid table whose padded lines are `block`."""
+    block = list(block)
+    _head_body(block, _GRID_HEAD_BODY)
     bottom, right = len(block) - 1, len(block[0]) - 1
     done = [-1] * len(block[0])
     cells = []
@@ -179,15 +185,7 @@ def simple_rows(block: list[str]) -> list[tuple[int, int, list[tuple[int, int]]]
     block = list(block)
     block[0] = block[0].replace("=", "-")
     block[-1] = block[-1].replace("=", "-")
-    head_body = None
-    for i, line in enumerate(block):
-        if _SIMPLE_HEAD_BODY.match(line):
-            if head_body:
-                raise TableError("multiple head/body separators")
-            head_body = i
-            block[i] = line.replace("=", "-")
-    if head_body == 0 or head_body == len(block) - 1:
-        raise TableError("head/body separator first or last")
+    _head_body(block, _SIMPLE_HEAD_BODY)
     parser = _Simple(block)
     parser.parse()
     return parser.rows
