@@ -52,13 +52,27 @@ WORKLOADS = {
 }
 
 
+GNU_TIME = Path("/usr/bin/time").exists()
+
+
 def run(side: Path, args: list[str], cache: Path) -> tuple[float, float, int]:
-    """CPU seconds, peak RSS in MB and exit status of `python -m checker ARGS` run in `side`."""
+    """CPU seconds, peak RSS in MB and exit status of `python -m checker ARGS` run in `side`.
+
+    The peak comes from GNU time, not from wait4: Linux starts a child's ru_maxrss at the
+    RSS of the process that spawned it, so once this script has held two large reports
+    every later run would read as at least that large."""
     env = {**os.environ, "TERMCHECK_CACHE_DIR": str(cache), "PYTHONPATH": str(side)}
-    proc = subprocess.Popen([sys.executable, "-m", "checker", *args], cwd=side, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = [sys.executable, "-m", "checker", *args]
+    peak_file = cache.parent / f"peak-{os.getpid()}.txt"
+    if GNU_TIME:
+        cmd = ["/usr/bin/time", "-f", "%M", "-o", str(peak_file), *cmd]
+    proc = subprocess.Popen(cmd, cwd=side, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _, status, usage = os.wait4(proc.pid, 0)
-    return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+    peak = usage.ru_maxrss / 1024
+    if GNU_TIME:
+        peak = int(peak_file.read_text().split()[-1]) / 1024
+        peak_file.unlink()
+    return usage.ru_utime + usage.ru_stime, peak, os.waitstatus_to_exitcode(status)
 
 
 def main(argv: list[str] | None = None) -> int:
