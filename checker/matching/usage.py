@@ -18,13 +18,16 @@ class Usage:
     language: str
     #: rendering -> path -> count
     counts: dict[Rendering, Counter] = field(default_factory=dict)
-    #: rendering -> path -> first occurrence there
+    #: rendering -> path -> first occurrence there, for every rendering but the preferred
+    #: one (the reference whenever it is used, so never a deviation to point at: keeping
+    #: its first occurrence in every document made memory grow with the corpus)
     first: dict[Rendering, dict[str, Occurrence]] = field(default_factory=dict)
 
     def add(self, occ: Occurrence, count: int = 1) -> None:
         """Count `count` uses of occ's rendering in occ's document, occ being the first there."""
         self.counts.setdefault(occ.rendering, Counter())[occ.path] += count
-        self.first.setdefault(occ.rendering, {}).setdefault(occ.path, occ)
+        if occ.rendering.status != "preferred":
+            self.first.setdefault(occ.rendering, {}).setdefault(occ.path, occ)
 
     @property
     def occurrences(self) -> int:
