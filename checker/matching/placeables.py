@@ -166,8 +166,12 @@ def spans(text: str, flags: Iterable[str] = ()) -> list[tuple[int, int]]:
     """
     if not text or not _may_hold_placeables(text):
         return []
-    found = list(_spans(text, _pattern_for(flags, _present(text))))
-    found.sort()
+    pattern = _pattern_for(flags, _present(text))
+    if "{" in text:  # an ICU plural or select argument needs one: walk it
+        found = list(_spans(text, pattern))
+        found.sort()
+    else:
+        found = [m.span() for m in pattern.finditer(text)]  # in order already
     merged: list[tuple[int, int]] = []
     for start, end in found:
         if merged and start <= merged[-1][1]:
