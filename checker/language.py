@@ -238,7 +238,7 @@ FUNCTION_MARGIN = 3  # times the share of any other language weighed
 _WORDS = re.compile(r"[^\W\d_]{2,}|\b[^\W\d_]\b")
 
 
-def reads_as(text: str, expected: str, among: tuple = ()) -> bool:  # noqa: ANN001
+def reads_as(text: str, expected: str, among: tuple = ()) -> bool:
     """True when `text` is plainly in `expected` by its function words: of its words (at
     least MIN_FUNCTION_WORDS_TEXT) a fifth or more are the expected language's function
     words (the `stopwords` package's list), and no other language of `among` or COMMON
