@@ -62,3 +62,49 @@ def test_no_cache_option_leaves_no_entry(write, monkeypatch):
     assert not cache_dir().exists() or not any(cache_dir().iterdir())
     assert CliRunner().invoke(main, ["check", "-g", g, doc]).exit_code == 0
     assert any(cache_dir().iterdir())
+
+
+RICH = """version: 1
+terms:
+  - id: indivisible-security
+    note: The principle of the 1999 Charter
+    match: stem
+    exceptions: [security council]
+    renderings:
+      en:
+        preferred: indivisible security
+        variants: [indivisibility of security]
+        forbidden:
+          - text: undivided security
+            match: exact
+            exceptions: [undivided security council]
+      de: unteilbare Sicherheit
+  - id: nato
+    case_sensitive: true
+    renderings:
+      en: NATO
+      ru: НАТО
+"""
+
+
+def _fields(obj) -> dict:
+    from dataclasses import fields
+
+    return {f.name: getattr(obj, f.name) for f in fields(obj)}
+
+
+def test_a_glossary_from_the_cache_has_every_field_as_parsed(write):
+    g = write("glossary.yml", RICH)
+    parsed = load_matcher(g)
+    parsed.index("en")
+    save_matcher(parsed)
+    cached = load_matcher(g)
+    assert cached.from_cache == frozenset({"en"})
+    assert len(cached.glossary.terms) == len(parsed.glossary.terms) == 2
+    for a, b in zip(parsed.glossary.terms, cached.glossary.terms):
+        fa, fb = _fields(a), _fields(b)
+        ra, rb = fa.pop("renderings"), fb.pop("renderings")
+        assert fa == fb
+        assert list(ra) == list(rb)
+        for lang in ra:
+            assert [_fields(r) for r in ra[lang]] == [_fields(r) for r in rb[lang]]
