@@ -244,8 +244,8 @@ def reads_as(text: str, expected: str, among: tuple = ()) -> bool:
     words (the `stopwords` package's list), and no other language of `among` or COMMON
     with a list comes within a third of that share. False means "ask langdetect", never
     "another language"."""
-    own = _function_words(base_language(expected))
-    if own is None:
+    own = listed_function_words(base_language(expected))
+    if not own:
         return False
     words = _WORDS.findall(text.casefold())
     if len(words) < MIN_FUNCTION_WORDS_TEXT:
@@ -254,23 +254,23 @@ def reads_as(text: str, expected: str, among: tuple = ()) -> bool:
     if share < MIN_FUNCTION_SHARE * len(words):
         return False
     for tag in {base_language(t) for t in (*among, *COMMON) if t is not None}:
-        other = _function_words(tag)
-        if other is not None and other is not own and sum(map(other.__contains__, words)) * FUNCTION_MARGIN > share:
+        other = listed_function_words(tag)
+        if other and other is not own and sum(map(other.__contains__, words)) * FUNCTION_MARGIN > share:
             return False
     return True
 
 
 @lru_cache(maxsize=None)
-def _function_words(code: str | None) -> frozenset[str] | None:
-    if code is None:
-        return None
+def listed_function_words(code: str) -> frozenset[str]:
+    """The `stopwords` package's list for language subtag `code`, case folded (empty when
+    the package has none)."""
     from stopwords import LanguageNotAvailable, get_stopwords
 
     try:
         words = get_stopwords(code)
     except (LanguageNotAvailable, ValueError, KeyError):
-        return None
-    return frozenset(w.casefold() for w in words if w) or None
+        return frozenset()
+    return frozenset(w.casefold() for w in words if w)
 
 
 def detect(text: str, among=None) -> tuple[str, float] | None:  # noqa: ANN001

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
-from checker.language import primary
+from checker.language import listed_function_words, primary
 from checker.matching.tokenise import splitter
 
 MAX_WORDS = 3
@@ -42,15 +42,9 @@ class Candidate:
 def stop_words(language: str) -> frozenset[str]:
     """The language's function words (case folded): the `stopwords` package's list, whose
     Spanish, French and Portuguese lists lack "de", with discovery's articles and prepositions."""
-    from stopwords import LanguageNotAvailable, get_stopwords
-
     from checker.matching.discovery import function_words
 
-    try:
-        listed = frozenset(w.casefold() for w in get_stopwords(primary(language)) if w)
-    except LanguageNotAvailable:
-        listed = frozenset()
-    return listed | function_words(language)
+    return listed_function_words(primary(language)) | function_words(language)
 
 
 def _phrases(text: str, language: str, stops: frozenset[str]) -> Iterable[tuple[str, str]]:
